@@ -1,0 +1,633 @@
+"""Conversation: one client and a professional going through the four steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
+
+from samenbeslissen import _machine
+from samenbeslissen import _validate as v
+from samenbeslissen._events import Event, Payload
+from samenbeslissen._messages import LANGUAGES
+from samenbeslissen._model import (
+    Decision,
+    DecisionRole,
+    Deferral,
+    Evaluation,
+    Invitation,
+    Option,
+    Participant,
+    ParticipantRole,
+    Stopping,
+)
+from samenbeslissen._policy import Policy
+from samenbeslissen._steps import Action, Step
+from samenbeslissen.errors import InputError, SamenBeslissenError
+from samenbeslissen.weighing import Weighing
+
+__all__ = ["Clock", "Conversation", "utc_now"]
+
+_P = TypeVar("_P")
+
+Clock = Callable[[], dt.datetime]
+"""A function returning the current time as an aware datetime."""
+
+_PROFESSIONAL = ParticipantRole.PROFESSIONAL
+_STEPS = {step.value: step for step in Step}
+_DEFAULT_POLICY = Policy()  # frozen, so one instance serves every conversation
+
+
+def utc_now() -> dt.datetime:
+    """The default clock: now, in UTC."""
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _as_utc(value: dt.datetime, field: str) -> dt.datetime:
+    if type(value) is dt.datetime and value.tzinfo is dt.timezone.utc:
+        return value  # the default clock's output: nothing to check or convert
+    if not isinstance(value, dt.datetime):
+        raise InputError("expected_type", field=field, expected="datetime")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise InputError("naive_time", field=field)
+    return value.astimezone(dt.timezone.utc)
+
+
+def _in_position(person: object, role: ParticipantRole, field: str) -> Participant:
+    if not isinstance(person, Participant):
+        raise InputError("expected_type", field=field, expected="Participant")
+    if person.role is None:
+        return Participant(name=person.name, role=role)
+    if person.role is not role:
+        raise InputError("wrong_position", field=field, got=person.role, expected=role)
+    return person
+
+
+def _others(others: object) -> tuple[Participant, ...]:
+    if others == ():
+        return ()
+    if isinstance(others, (Participant, str)) or not isinstance(others, Iterable):
+        raise InputError("expected_type", field="others", expected="list of Participant")
+    return tuple(_other(p, f"others[{i}]") for i, p in enumerate(others))
+
+
+def _other(person: object, field: str) -> Participant:
+    if not isinstance(person, Participant):
+        raise InputError("expected_type", field=field, expected="Participant")
+    if person.role in (None, ParticipantRole.CLIENT, ParticipantRole.PROFESSIONAL):
+        raise InputError("other_without_role", field=field)
+    return person
+
+
+class Conversation:
+    """A Samen Beslissen conversation between a client and a professional.
+
+    The conversation moves through the four steps of the model: inform the
+    client they may co-decide, present the options, weigh what matters, and
+    decide (or defer). Each action is checked against the step and the
+    policy; a refused action raises and leaves the conversation unchanged.
+    Every accepted action becomes an :class:`Event` in :attr:`history`,
+    which is the truth: :meth:`from_dict` replays it.
+
+    Args:
+        question: The decision to be made, in plain language.
+        client: The client (leave ``role`` out).
+        professional: The professional (leave ``role`` out).
+        others: Others taking part, each with a role.
+        language: Language of messages: "nl" (default) or "en".
+        policy: The rules to enforce; ``Policy()`` is the model's own.
+        clock: Where event times come from (default: now in UTC).
+        created_at: When the conversation started (default: the clock's now).
+
+    Raises:
+        InputError: An argument is malformed; ``field`` names it.
+
+    >>> import samenbeslissen as sb
+    >>> conv = sb.Conversation(
+    ...     question="Welke hulp in het huishouden past bij u?",
+    ...     client=sb.Participant(name="Mevrouw Jansen"),
+    ...     professional=sb.Participant(name="Sanne"),
+    ... )
+    >>> conv.step
+    <Step.INFORM: 'inform'>
+    >>> conv.present_options()
+    Traceback (most recent call last):
+    ...
+    samenbeslissen.errors.StepOrderError: Dit kan nu niet: de opties voorleggen. ...
+    """
+
+    __slots__ = (
+        "_client",
+        "_clock",
+        "_created_at",
+        "_history",
+        "_language",
+        "_options",
+        "_others",
+        "_policy",
+        "_professional",
+        "_question",
+        "_state",
+    )
+
+    def __init__(
+        self,
+        question: str,
+        *,
+        client: Participant,
+        professional: Participant,
+        others: Iterable[Participant] = (),
+        language: str = "nl",
+        policy: Policy | None = None,
+        clock: Clock = utc_now,
+        created_at: dt.datetime | None = None,
+    ) -> None:
+        if language not in LANGUAGES:
+            raise InputError("unknown_language", field="language", value=language)
+        try:
+            if policy is None:
+                policy = _DEFAULT_POLICY
+            elif not isinstance(policy, Policy):
+                raise InputError("expected_type", field="policy", expected="Policy")
+            self._question = v.text(question, "question")
+            self._client = _in_position(client, ParticipantRole.CLIENT, "client")
+            self._professional = _in_position(professional, _PROFESSIONAL, "professional")
+            self._others = _others(others)
+            if not callable(clock):
+                raise InputError("expected_type", field="clock", expected="function")
+            self._created_at = _as_utc(clock() if created_at is None else created_at, "created_at")
+        except SamenBeslissenError as error:
+            error.language = language
+            raise
+        self._language = language
+        self._policy = policy
+        self._clock = clock
+        self._state = Step.INFORM.value
+        self._history: list[Event] = []
+        self._options: tuple[Option, ...] = ()
+
+    # -- reading -----------------------------------------------------------
+
+    @property
+    def question(self) -> str:
+        """The decision to be made."""
+        return self._question
+
+    @property
+    def client(self) -> Participant:
+        """The client."""
+        return self._client
+
+    @property
+    def professional(self) -> Participant:
+        """The professional."""
+        return self._professional
+
+    @property
+    def others(self) -> tuple[Participant, ...]:
+        """Others taking part: a significant other, a client support person, an interpreter..."""
+        return self._others
+
+    @property
+    def participants(self) -> tuple[Participant, ...]:
+        """Everyone taking part: client, professional, then the others."""
+        return (self._client, self._professional, *self._others)
+
+    @property
+    def language(self) -> str:
+        """Language of the conversation's messages: "nl" or "en"."""
+        return self._language
+
+    @property
+    def policy(self) -> Policy:
+        """The rules this conversation enforces."""
+        return self._policy
+
+    @property
+    def created_at(self) -> dt.datetime:
+        """When the conversation started (aware UTC)."""
+        return self._created_at
+
+    @property
+    def step(self) -> Step:
+        """The step that is due now."""
+        return _STEPS[self._state]
+
+    @property
+    def history(self) -> tuple[Event, ...]:
+        """Every accepted action, oldest first."""
+        return tuple(self._history)
+
+    @property
+    def options(self) -> tuple[Option, ...]:
+        """The options on the table, in the order they were added."""
+        return self._options
+
+    def option(self, key: str) -> Option:
+        """The option with ``key``.
+
+        Raises:
+            InputError: There is no such option.
+        """
+        for option in self._options:
+            if option.key == key:
+                return option
+        raise self._unknown_option(key, "key")
+
+    @property
+    def invitation(self) -> Invitation | None:
+        """What step 1 recorded, once it is done."""
+        event = self._last(Action.INFORM)
+        return event.data if event and isinstance(event.data, Invitation) else None
+
+    @property
+    def preferred_role(self) -> DecisionRole | None:
+        """How the client wants to decide, as recorded in step 1."""
+        invitation = self.invitation
+        return invitation.preferred_role if invitation else None
+
+    @property
+    def goal(self) -> str | None:
+        """The shared goal set in step 1, if any."""
+        invitation = self.invitation
+        return invitation.goal if invitation else None
+
+    @property
+    def weighing(self) -> Weighing | None:
+        """What matters to the client, for the options now on the table.
+
+        None before step 3, and again after a new option sent the conversation
+        back to step 2 (the earlier weighing stays in the history).
+        """
+        for event in reversed(self._history):
+            if event.action is Action.ADD_OPTION:
+                return None
+            if event.action is Action.WEIGH:
+                assert isinstance(event.data, Weighing)
+                return event.data
+        return None
+
+    @property
+    def decision(self) -> Decision | None:
+        """The decision, once made."""
+        event = self._last(Action.DECIDE)
+        return event.data if event and isinstance(event.data, Decision) else None
+
+    @property
+    def deferral(self) -> Deferral | None:
+        """Why and until when the decision is deferred, while it is."""
+        return self._final_payload(Step.DEFERRED, Deferral)
+
+    @property
+    def stopping(self) -> Stopping | None:
+        """Why the conversation stopped, once it has."""
+        return self._final_payload(Step.STOPPED, Stopping)
+
+    @property
+    def evaluation(self) -> Evaluation | None:
+        """What the follow-up found, once the decision was evaluated."""
+        return self._final_payload(Step.EVALUATED, Evaluation)
+
+    def allowed_actions(self) -> tuple[Action, ...]:
+        """The actions that may be taken now, in the model's order (for a UI).
+
+        Actions whose rules depend only on the conversation are checked too:
+        presenting options is offered only when there are enough of them.
+        Rules about the action's own input (a rationale, a follow-up date)
+        can only be checked when the action is taken.
+        """
+        machine = self._machine()
+        allowed = []
+        for action in Action:
+            if not _machine.is_allowed(machine, self._state, action):
+                continue
+            if action is Action.PRESENT_OPTIONS and not self._options_ready():
+                continue
+            allowed.append(action)
+        return tuple(allowed)
+
+    # -- the actions ---------------------------------------------------------
+
+    def inform(
+        self,
+        *,
+        may_codecide: bool,
+        preferred_role: DecisionRole | None = None,
+        goal: str | None = None,
+        actor: ParticipantRole = _PROFESSIONAL,
+    ) -> Event:
+        """Step 1: record that the client was told they may co-decide.
+
+        Args:
+            may_codecide: True when the client was told, explicitly, that
+                their view matters and they may co-decide. The default policy
+                refuses False.
+            preferred_role: How much the client wants to decide.
+            goal: The shared goal, if one was set (as in the re-integration
+                version of the model).
+            actor: Who did this (default: the professional).
+
+        Returns:
+            The recorded event.
+
+        Raises:
+            StepOrderError: Step 1 is already done.
+            RuleViolationError: ``may_codecide`` is False under a policy that requires it.
+        """
+        return self._act(
+            Action.INFORM,
+            actor,
+            lambda: Invitation(may_codecide=may_codecide, preferred_role=preferred_role, goal=goal),
+        )
+
+    def add_option(self, option: Option, *, actor: ParticipantRole = _PROFESSIONAL) -> Event:
+        """Put an option on the table (before or in step 2).
+
+        An option added after the options were presented sends the
+        conversation back to step 2: the client weighs again.
+
+        Raises:
+            InputError: Not an Option, or its key is already used.
+        """
+        return self._act(Action.ADD_OPTION, actor, lambda: option)
+
+    def present_options(self, *, actor: ParticipantRole = _PROFESSIONAL) -> Event:
+        """Step 2 done: the options and their pros and cons were explained.
+
+        Raises:
+            NotEnoughOptionsError: Fewer options than the policy's ``min_options``.
+        """
+        return self._act(Action.PRESENT_OPTIONS, actor, lambda: None)
+
+    def weigh(
+        self,
+        importance: Mapping[str, int] | None = None,
+        ratings: Mapping[str, Mapping[str, int | None]] | None = None,
+        *,
+        labels: Mapping[str, str] | None = None,
+        skipped_reason: str | None = None,
+        actor: ParticipantRole = _PROFESSIONAL,
+    ) -> Event:
+        """Step 3: record what matters to the client and how the options do on it.
+
+        Args:
+            importance: Criterion key to how much it matters, 0-5.
+            ratings: Option key to (criterion key to score 0-5, None when unknown).
+            labels: Criterion key to the criterion in the client's own words.
+            skipped_reason: Why preferences are not recorded; the only way
+                to move on without them.
+            actor: Who did this.
+
+        Raises:
+            InputError: A key or value is wrong, or a rating names an unknown option.
+            RuleViolationError: Neither preferences nor a reason to skip them.
+        """
+        return self._act(
+            Action.WEIGH,
+            actor,
+            lambda: Weighing.from_mappings(
+                importance, ratings, labels=labels, skipped_reason=skipped_reason
+            ),
+        )
+
+    def decide(
+        self,
+        option: str,
+        *,
+        decided_by: DecisionRole,
+        rationale: str | None = None,
+        follow_up: dt.date | None = None,
+        actor: ParticipantRole = _PROFESSIONAL,
+    ) -> Event:
+        """Step 4: record the decision.
+
+        Args:
+            option: Key of the chosen option.
+            decided_by: How the decision was actually made.
+            rationale: The reason, in the client's words (required by default).
+            follow_up: When to look back on the decision (required by default).
+            actor: Who did this.
+
+        Raises:
+            InputError: Unknown option, or a follow-up date before today.
+            RuleViolationError: The rationale or the follow-up is missing.
+        """
+        return self._act(
+            Action.DECIDE,
+            actor,
+            lambda: Decision(
+                option=option, decided_by=decided_by, rationale=rationale, follow_up=follow_up
+            ),
+        )
+
+    def defer(
+        self,
+        *,
+        reason: str,
+        until: dt.date | None = None,
+        actor: ParticipantRole = _PROFESSIONAL,
+    ) -> Event:
+        """Put the decision off: time to think, or to consult family or a support person.
+
+        Possible in steps 2 to 4; :meth:`resume` returns to the same step.
+        """
+        return self._act(Action.DEFER, actor, lambda: Deferral(reason=reason, until=until))
+
+    def resume(self, *, actor: ParticipantRole = _PROFESSIONAL) -> Event:
+        """Pick a deferred conversation up again, at the step where it was deferred."""
+        return self._act(Action.RESUME, actor, lambda: None)
+
+    def stop(self, *, reason: str | None = None, actor: ParticipantRole = _PROFESSIONAL) -> Event:
+        """Stop the conversation; the client can do this at any time. Final."""
+        return self._act(Action.STOP, actor, lambda: Stopping(reason=reason))
+
+    def evaluate(
+        self, *, notes: str, decision_holds: bool = True, actor: ParticipantRole = _PROFESSIONAL
+    ) -> Event:
+        """Record the follow-up: how the decision worked out. Final."""
+        return self._act(
+            Action.EVALUATE,
+            actor,
+            lambda: Evaluation(notes=notes, decision_holds=decision_holds),
+        )
+
+    # -- records ---------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """The conversation as plain JSON types, with a ``schema_version``."""
+        from samenbeslissen._records import conversation_to_dict
+
+        return conversation_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, clock: Clock = utc_now) -> Conversation:
+        """Rebuild a conversation from :meth:`to_dict` output by replaying its history.
+
+        Raises:
+            RecordError: The record is malformed, from a newer version, or its
+                history does not follow the model; ``field`` is the path.
+        """
+        from samenbeslissen._records import conversation_from_dict
+
+        return conversation_from_dict(data, clock=clock)
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The record as a JSON string (see :meth:`to_dict`)."""
+        from samenbeslissen._records import dumps
+
+        return dumps(self.to_dict(), indent=indent)
+
+    @classmethod
+    def from_json(cls, text: str | bytes, *, clock: Clock = utc_now) -> Conversation:
+        """Rebuild a conversation from :meth:`to_json` output.
+
+        Raises:
+            RecordError: Not JSON, or not a valid record.
+        """
+        from samenbeslissen._records import loads
+
+        return cls.from_dict(loads(text), clock=clock)
+
+    # -- equality ----------------------------------------------------------------
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self._question,
+            self.participants,
+            self._language,
+            self._policy,
+            self._created_at,
+            self._history,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Conversation):
+            return NotImplemented
+        return self._key() == other._key()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: changes with every action
+
+    def __repr__(self) -> str:
+        # No names or free text: a repr can end up in logs.
+        return (
+            f"<Conversation step={self.step.value!r} options={len(self._options)} "
+            f"events={len(self._history)}>"
+        )
+
+    # -- internals ---------------------------------------------------------------
+
+    def _machine(self) -> Any:
+        """The machine that moves this conversation: the one shared by all of them."""
+        return _machine.shared_machine()
+
+    def _act(self, action: Action, actor: ParticipantRole, build: Callable[[], Payload]) -> Event:
+        try:
+            machine = self._machine()
+            if not _machine.is_allowed(machine, self._state, action):
+                raise _machine.step_order_error(self, action)
+            data = build()
+            return self._commit(machine, action, actor, self._now(), data)
+        except SamenBeslissenError as error:
+            error.language = self._language
+            raise
+
+    def _commit(
+        self,
+        machine: Any,
+        action: Action,
+        actor: ParticipantRole,
+        at: dt.datetime,
+        data: Payload,
+    ) -> Event:
+        """Check ``data`` against the conversation, fire the machine, record the event.
+
+        Shared by live actions and by replay, so a record passes the same checks.
+        """
+        if actor is not _PROFESSIONAL and actor is not ParticipantRole.CLIENT:
+            actor = self._check_actor(actor)  # the two always present need no check
+        self._check_input(action, data, at)
+        before = _STEPS[self._state]
+        _machine.fire(machine, self, action, data)
+        event = Event(
+            action=action,
+            from_step=before,
+            to_step=_STEPS[self._state],
+            at=at,
+            actor=actor,
+            data=data,
+        )
+        self._history.append(event)
+        if isinstance(data, Option):
+            self._options = (*self._options, data)
+        return event
+
+    def _check_actor(self, actor: object) -> ParticipantRole:
+        role = v.member(actor, ParticipantRole, "actor")
+        if role not in (p.role for p in self.participants):
+            raise InputError("actor_absent", field="actor", value=role.value)
+        return role
+
+    def _check_input(self, action: Action, data: Payload, at: dt.datetime) -> None:
+        if action is Action.ADD_OPTION:
+            if not isinstance(data, Option):
+                raise InputError("expected_type", field="option", expected="Option")
+            if any(o.key == data.key for o in self._options):
+                raise InputError("duplicate_option", field="option.key", value=data.key)
+        elif isinstance(data, Weighing):
+            known = {o.key for o in self._options}
+            for rating in data.ratings:
+                if rating.option not in known:
+                    raise self._unknown_option(rating.option, f"ratings[{rating.option!r}]")
+        elif isinstance(data, Decision):
+            if not self._has_option(data.option):
+                raise self._unknown_option(data.option, "option")
+            _not_before(data.follow_up, at, "follow_up")
+        elif isinstance(data, Deferral):
+            _not_before(data.until, at, "until")
+
+    def _has_option(self, key: str) -> bool:
+        return any(o.key == key for o in self._options)
+
+    def _unknown_option(self, key: str, field: str) -> InputError:
+        known = ", ".join(o.key for o in self._options) or "-"
+        return InputError("unknown_option", field=field, value=key, known=known)
+
+    def _now(self) -> dt.datetime:
+        now = _as_utc(self._clock(), "clock")
+        # Never before the previous event, even if the wall clock steps back:
+        # a record with events out of order would not load.
+        latest = self._history[-1].at if self._history else self._created_at
+        return max(now, latest)
+
+    def _last(self, action: Action) -> Event | None:
+        for event in reversed(self._history):
+            if event.action is action:
+                return event
+        return None
+
+    def _final_payload(self, step: Step, kind: type[_P]) -> _P | None:
+        if self._state == step.value:
+            data = self._history[-1].data
+            if isinstance(data, kind):
+                return data
+        return None
+
+    def _deferred_from(self) -> Step | None:
+        if self.step is Step.DEFERRED:
+            return self._history[-1].from_step
+        return None
+
+    def _options_ready(self) -> bool:
+        try:
+            _machine.enough_options(self, None)
+        except SamenBeslissenError:
+            return False
+        return True
+
+
+def _not_before(value: dt.date | None, at: dt.datetime, field: str) -> None:
+    today = at.date()
+    if value is not None and value < today:
+        raise InputError(
+            "date_before", field=field, value=value.isoformat(), today=today.isoformat()
+        )

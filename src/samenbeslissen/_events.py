@@ -1,0 +1,59 @@
+"""Events: the append-only history that is the truth of a conversation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from samenbeslissen._model import (
+    Decision,
+    Deferral,
+    Evaluation,
+    Invitation,
+    Option,
+    ParticipantRole,
+    Stopping,
+)
+from samenbeslissen._steps import Action, Step
+from samenbeslissen.weighing import Weighing
+
+__all__ = ["PAYLOAD_TYPES", "Event", "Payload"]
+
+Payload = Invitation | Option | Weighing | Decision | Deferral | Stopping | Evaluation | None
+"""What an event records, by action (see PAYLOAD_TYPES)."""
+
+PAYLOAD_TYPES: dict[Action, type | None] = {
+    Action.INFORM: Invitation,
+    Action.ADD_OPTION: Option,
+    Action.PRESENT_OPTIONS: None,
+    Action.WEIGH: Weighing,
+    Action.DECIDE: Decision,
+    Action.DEFER: Deferral,
+    Action.RESUME: None,
+    Action.STOP: Stopping,
+    Action.EVALUATE: Evaluation,
+}
+"""The payload class each action records; None for actions that record no data."""
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """One thing that happened: an action, the step before and after, when, by whom, with what.
+
+    Attributes:
+        action: What was done.
+        from_step: The step before.
+        to_step: The step after (the same step for e.g. adding an option in step 2).
+        at: When, as an aware UTC datetime.
+        actor: Who did it (the role, not the name).
+        data: What was recorded: an Invitation, Option, Weighing, Decision,
+            Deferral, Stopping or Evaluation, or None (see PAYLOAD_TYPES).
+    """
+
+    action: Action
+    from_step: Step
+    to_step: Step
+    at: dt.datetime
+    actor: ParticipantRole
+    data: Payload = None

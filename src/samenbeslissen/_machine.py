@@ -1,0 +1,253 @@
+"""The one shared transitions machine, and the rules checked on its edges."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
+
+from transitions import EventData, Machine, MachineError
+
+from samenbeslissen._messages import Due
+from samenbeslissen._model import Decision, Invitation, Option
+from samenbeslissen._policy import Policy
+from samenbeslissen._steps import FLOW, Action, Step
+from samenbeslissen.errors import NotEnoughOptionsError, RuleViolationError, StepOrderError
+from samenbeslissen.weighing import Weighing
+
+if TYPE_CHECKING:
+    from samenbeslissen._events import Payload
+
+__all__ = [
+    "MACHINE_ATTRIBUTE",
+    "RULES",
+    "build_machine",
+    "fire",
+    "is_allowed",
+    "shared_machine",
+    "step_order_error",
+]
+
+MACHINE_ATTRIBUTE = "_state"
+"""The attribute of a conversation that holds its step's value; transitions reads and sets it.
+
+Plain strings, not the Step enum: transitions resolves enum states through
+``Enum.name`` on every call, which doubled the cost of an action.
+"""
+
+
+class Stateful(Protocol):
+    """What a rule sees of a conversation."""
+
+    @property
+    def step(self) -> Step: ...
+    @property
+    def policy(self) -> Policy: ...
+    @property
+    def options(self) -> tuple[Option, ...]: ...
+    @property
+    def language(self) -> str: ...
+    def _deferred_from(self) -> Step | None: ...
+
+
+Rule = Callable[["Stateful", "Payload"], bool]
+
+
+def _refuse(conv: Stateful, key: str, action: Action, rule: str, **params: Any) -> bool:
+    raise RuleViolationError(
+        key, step=conv.step, action=action, rule=rule, language=conv.language, **params
+    )
+
+
+def told_may_codecide(conv: Stateful, data: Payload) -> bool:
+    """Rule 1: the client was told they may co-decide."""
+    assert isinstance(data, Invitation)
+    if conv.policy.require_codecide_statement and not data.may_codecide:
+        _refuse(conv, "rule_codecide", Action.INFORM, "require_codecide_statement")
+    return True
+
+
+def asked_role(conv: Stateful, data: Payload) -> bool:
+    """The client's preferred decision role was asked (when the policy wants it)."""
+    assert isinstance(data, Invitation)
+    if conv.policy.require_preferred_role and data.preferred_role is None:
+        _refuse(conv, "rule_preferred_role", Action.INFORM, "require_preferred_role")
+    return True
+
+
+def enough_options(conv: Stateful, _data: Payload) -> bool:
+    """Rule 2: at least ``min_options`` options are on the table."""
+    minimum, count = conv.policy.min_options, len(conv.options)
+    if count < minimum:
+        raise NotEnoughOptionsError(
+            "rule_min_options",
+            step=conv.step,
+            action=Action.PRESENT_OPTIONS,
+            rule="min_options",
+            language=conv.language,
+            minimum=minimum,
+            count=count,
+        )
+    return True
+
+
+def status_quo_offered(conv: Stateful, _data: Payload) -> bool:
+    """ "Keep things as they are" is among the options (when the policy wants it)."""
+    if conv.policy.require_status_quo and not any(o.status_quo for o in conv.options):
+        _refuse(conv, "rule_status_quo", Action.PRESENT_OPTIONS, "require_status_quo")
+    return True
+
+
+def pros_and_cons_given(conv: Stateful, _data: Payload) -> bool:
+    """Every option has a pro and a con (when the policy wants it)."""
+    if conv.policy.require_pros_and_cons:
+        missing = [o.key for o in conv.options if not (o.pros and o.cons)]
+        if missing:
+            _refuse(
+                conv,
+                "rule_pros_and_cons",
+                Action.PRESENT_OPTIONS,
+                "require_pros_and_cons",
+                options=", ".join(missing),
+            )
+    return True
+
+
+def preferences_recorded(conv: Stateful, data: Payload) -> bool:
+    """Rule 3: what matters was recorded, or why not."""
+    assert isinstance(data, Weighing)
+    if conv.policy.require_preferences and not (data.criteria or data.skipped):
+        _refuse(conv, "rule_preferences", Action.WEIGH, "require_preferences")
+    return True
+
+
+def decision_complete(conv: Stateful, data: Payload) -> bool:
+    """Rule 4: the decision has the client's reasons and a follow-up date."""
+    assert isinstance(data, Decision)
+    if conv.policy.require_rationale and data.rationale is None:
+        _refuse(conv, "rule_rationale", Action.DECIDE, "require_rationale")
+    if conv.policy.require_follow_up and data.follow_up is None:
+        _refuse(conv, "rule_follow_up", Action.DECIDE, "require_follow_up")
+    return True
+
+
+def _deferred_in(step: Step) -> Rule:
+    def deferred_in(conv: Stateful, _data: Payload) -> bool:
+        return conv._deferred_from() is step
+
+    deferred_in.__doc__ = f"The conversation was deferred during {step.value}."
+    return deferred_in
+
+
+RULES: dict[str, Rule] = {
+    "told_may_codecide": told_may_codecide,
+    "asked_role": asked_role,
+    "enough_options": enough_options,
+    "status_quo_offered": status_quo_offered,
+    "pros_and_cons_given": pros_and_cons_given,
+    "preferences_recorded": preferences_recorded,
+    "decision_complete": decision_complete,
+    **{
+        f"deferred_in_{s.value}": _deferred_in(s)
+        for s in (Step.OPTIONS, Step.PREFERENCES, Step.DECIDE)
+    },
+}
+"""The conditions named on the edges of FLOW; each may refuse with an explanation."""
+
+
+def _condition(rules: tuple[Rule, ...]) -> Callable[[EventData], bool]:
+    # One transitions condition per edge that checks the edge's rules in
+    # order: the same outcome as one condition per rule, at a fraction of the
+    # cost per action. FLOW keeps the rules' names for diagrams and paths.
+    if len(rules) == 1:
+        (rule,) = rules
+
+        def check_one(event: EventData) -> bool:
+            return rule(event.model, event.kwargs["data"])  # type: ignore[arg-type]  # a Conversation
+
+        return check_one
+
+    def check(event: EventData) -> bool:
+        conv: Stateful = event.model  # type: ignore[assignment]  # always a Conversation
+        data = event.kwargs["data"]
+        return all(rule(conv, data) for rule in rules)
+
+    return check
+
+
+def build_machine(model: object = None) -> Machine:
+    """Build a transitions machine from FLOW.
+
+    With ``model`` None the machine has no model of its own: it serves any
+    conversation passed to its triggers, which is how the shared one is used.
+    """
+    return Machine(
+        model=model,
+        states=[step.value for step in Step],
+        initial=Step.INFORM.value,
+        transitions=[
+            {
+                "trigger": t.action.value,
+                "source": t.source.value,
+                "dest": t.dest.value if t.dest else None,
+                "conditions": (
+                    [_condition(tuple(RULES[name] for name in t.conditions))]
+                    if t.conditions
+                    else []
+                ),
+            }
+            for t in FLOW
+        ],
+        auto_transitions=False,
+        send_event=True,
+        model_attribute=MACHINE_ATTRIBUTE,
+    )
+
+
+_SHARED: Machine | None = None
+
+
+def shared_machine() -> Machine:
+    """The process-wide machine, built on first use and shared by all conversations."""
+    global _SHARED  # built once per process by design (DESIGN.md)
+    if _SHARED is None:
+        _SHARED = build_machine()
+    return _SHARED
+
+
+def is_allowed(machine: Machine, state: str, action: Action) -> bool:
+    """True when ``action`` has an edge leaving the step ``state`` (rules not yet checked)."""
+    return state in machine.events[action].transitions  # Action is a str: its own key
+
+
+def fire(machine: Machine, conv: Stateful, action: Action, data: Payload) -> None:
+    """Take ``action`` on ``conv`` through ``machine``, checking the rules on the edge.
+
+    Raises:
+        StepOrderError: No edge for ``action`` leaves the current step.
+        RuleViolationError: A rule on the edge is not met; nothing changed.
+    """
+    event = machine.events[action]
+    edges = event.transitions.get(getattr(conv, MACHINE_ATTRIBUTE))
+    if not edges:
+        raise step_order_error(conv, action)
+    if len(edges) == 1 and edges[0].dest is None and not edges[0].conditions:
+        # An internal edge without rules (adding an option in step 2): the
+        # machine's table has allowed it, and a trigger would change nothing.
+        return
+    try:
+        done = event.trigger(conv, data=data)
+    except MachineError:  # pragma: no cover - the edges were looked up above
+        raise step_order_error(conv, action) from None
+    if not done:  # pragma: no cover - every edge either passes or raises
+        raise step_order_error(conv, action)
+
+
+def step_order_error(conv: Stateful, action: Action) -> StepOrderError:
+    """The error for ``action`` taken in a step that has no edge for it."""
+    return StepOrderError(
+        "step_order",
+        step=conv.step,
+        action=action,
+        language=conv.language,
+        due=Due(conv.step.value),
+    )

@@ -1,0 +1,190 @@
+"""The domain values: participants, roles, options and what each step records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from samenbeslissen import _validate as v
+from samenbeslissen._messages import label
+
+__all__ = [
+    "Decision",
+    "DecisionRole",
+    "Deferral",
+    "Evaluation",
+    "Invitation",
+    "Option",
+    "Participant",
+    "ParticipantRole",
+    "RoleGroup",
+    "Stopping",
+]
+
+
+class ParticipantRole(str, enum.Enum):
+    """Who someone is in the conversation."""
+
+    CLIENT = "client"
+    PROFESSIONAL = "professional"
+    SIGNIFICANT_OTHER = "significant_other"
+    """A naaste: partner, parent, child, friend."""
+    CLIENT_SUPPORT = "client_support"
+    """An independent cliëntondersteuner."""
+    INTERPRETER = "interpreter"
+    """A (professional) interpreter."""
+    PEER_EXPERT = "peer_expert"
+    """An ervaringsdeskundige."""
+
+    def label(self, language: str = "nl") -> str:
+        """A short human name of the role ("cliëntondersteuner", ...)."""
+        return label("participant_role", self.value, language)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class RoleGroup(str, enum.Enum):
+    """The three groups of the Control Preferences Scale."""
+
+    ACTIVE = "active"
+    COLLABORATIVE = "collaborative"
+    PASSIVE = "passive"
+
+    def label(self, language: str = "nl") -> str:
+        """A short human name of the group."""
+        return label("role_group", self.value, language)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class DecisionRole(str, enum.Enum):
+    """How much the client wants to decide: the five roles of the Control Preferences Scale.
+
+    In scale order, from the client deciding alone to the professional deciding.
+    """
+
+    CLIENT_ALONE = "client_alone"
+    CLIENT_AFTER_ADVICE = "client_after_advice"
+    SHARED = "shared"
+    PROFESSIONAL_AFTER_INPUT = "professional_after_input"
+    PROFESSIONAL_ALONE = "professional_alone"
+
+    @property
+    def position(self) -> int:
+        """Position on the scale, 1 (client alone) to 5 (professional alone)."""
+        return list(DecisionRole).index(self) + 1
+
+    @property
+    def group(self) -> RoleGroup:
+        """Active (first two), collaborative (shared) or passive (last two)."""
+        if self.position <= 2:
+            return RoleGroup.ACTIVE
+        if self is DecisionRole.SHARED:
+            return RoleGroup.COLLABORATIVE
+        return RoleGroup.PASSIVE
+
+    def label(self, language: str = "nl") -> str:
+        """The role as a sentence ("Cliënt en professional beslissen samen")."""
+        return label("decision_role", self.value, language)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _participant_role(value: object) -> ParticipantRole | None:
+    return None if value is None else v.member(value, ParticipantRole, "role")
+
+
+def _preferred_role(value: object) -> DecisionRole | None:
+    return None if value is None else v.member(value, DecisionRole, "preferred_role")
+
+
+def _decided_by(value: object) -> DecisionRole:
+    return v.member(value, DecisionRole, "decided_by")
+
+
+def _pros(value: object) -> tuple[str, ...]:
+    return v.text_tuple(value, "pros")
+
+
+def _cons(value: object) -> tuple[str, ...]:
+    return v.text_tuple(value, "cons")
+
+
+@attrs.frozen(kw_only=True)
+class Participant:
+    """Someone who takes part: the client, the professional or another person.
+
+    Leave ``role`` out for the client and the professional: the conversation
+    fills it in. Others need a role (``ParticipantRole.CLIENT_SUPPORT`` ...).
+    Store a pseudonym here if the host application prefers that.
+    """
+
+    name: str = attrs.field(validator=v.attrs_validator(v.text))
+    role: ParticipantRole | None = attrs.field(default=None, converter=_participant_role)
+
+
+@attrs.frozen(kw_only=True)
+class Option:
+    """A reasonable way to go, with its pros and cons in plain language.
+
+    ``status_quo`` marks "keep things as they are" or "wait and see", which
+    counts as an option in the model.
+    """
+
+    key: str = attrs.field(validator=v.attrs_validator(v.key))
+    title: str = attrs.field(validator=v.attrs_validator(v.text))
+    description: str | None = attrs.field(
+        default=None, validator=v.attrs_validator(v.optional_text)
+    )
+    pros: tuple[str, ...] = attrs.field(default=(), converter=_pros)
+    cons: tuple[str, ...] = attrs.field(default=(), converter=_cons)
+    status_quo: bool = attrs.field(default=False, validator=v.attrs_validator(v.boolean))
+
+
+@attrs.frozen(kw_only=True)
+class Invitation:
+    """What step 1 recorded: the client was told they may co-decide, and their preferred role."""
+
+    may_codecide: bool = attrs.field(validator=v.attrs_validator(v.boolean))
+    preferred_role: DecisionRole | None = attrs.field(default=None, converter=_preferred_role)
+    goal: str | None = attrs.field(default=None, validator=v.attrs_validator(v.optional_text))
+
+
+@attrs.frozen(kw_only=True)
+class Decision:
+    """What step 4 recorded: the chosen option, who decided, why, and when to look back."""
+
+    option: str = attrs.field(validator=v.attrs_validator(v.key))
+    decided_by: DecisionRole = attrs.field(converter=_decided_by)
+    rationale: str | None = attrs.field(default=None, validator=v.attrs_validator(v.optional_text))
+    follow_up: dt.date | None = attrs.field(
+        default=None, validator=v.attrs_validator(v.optional_date)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Deferral:
+    """Why the decision was put off, and until when."""
+
+    reason: str = attrs.field(validator=v.attrs_validator(v.text))
+    until: dt.date | None = attrs.field(default=None, validator=v.attrs_validator(v.optional_date))
+
+
+@attrs.frozen(kw_only=True)
+class Stopping:
+    """Why the conversation was stopped (the reason is optional: a client may just stop)."""
+
+    reason: str | None = attrs.field(default=None, validator=v.attrs_validator(v.optional_text))
+
+
+@attrs.frozen(kw_only=True)
+class Evaluation:
+    """What the follow-up conversation found: notes, and whether the decision still holds."""
+
+    notes: str = attrs.field(validator=v.attrs_validator(v.text))
+    decision_holds: bool = attrs.field(default=True, validator=v.attrs_validator(v.boolean))

@@ -1,0 +1,56 @@
+"""The rules of the model as one explicit, recorded policy object."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from samenbeslissen.errors import DefinitionError
+
+__all__ = ["Policy"]
+
+
+def _flag(_instance: object, attribute: Any, value: object) -> None:
+    if not isinstance(value, bool):
+        raise DefinitionError("policy_flag", field=attribute.name, got=repr(value))
+
+
+def _count(_instance: object, attribute: Any, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 20:
+        raise DefinitionError("policy_min_options", field=attribute.name, got=repr(value))
+
+
+@attrs.frozen(kw_only=True)
+class Policy:
+    """The rules a conversation enforces; ``Policy()`` holds the model's own rules.
+
+    An organisation may tighten or loosen them, explicitly: the policy is
+    stored in every record, so a reader always sees which rules applied.
+
+    Attributes:
+        require_codecide_statement: Rule 1: no options before the client was
+            told they may co-decide (``inform(may_codecide=True)``).
+        require_preferred_role: Step 1 must record the client's preferred decision role.
+        min_options: Rule 2: options to put on the table before weighing (1-20).
+        require_status_quo: One option must be "keep things as they are".
+        require_pros_and_cons: Every option needs at least one pro and one con.
+        require_preferences: Rule 3: no decision without what matters to the
+            client recorded, or a recorded reason why not.
+        require_rationale: Rule 4: a decision records the reason in the client's words.
+        require_follow_up: Rule 4: a decision records a follow-up date.
+    """
+
+    require_codecide_statement: bool = attrs.field(default=True, validator=_flag)
+    require_preferred_role: bool = attrs.field(default=False, validator=_flag)
+    min_options: int = attrs.field(default=2, validator=_count)
+    require_status_quo: bool = attrs.field(default=False, validator=_flag)
+    require_pros_and_cons: bool = attrs.field(default=False, validator=_flag)
+    require_preferences: bool = attrs.field(default=True, validator=_flag)
+    require_rationale: bool = attrs.field(default=True, validator=_flag)
+    require_follow_up: bool = attrs.field(default=True, validator=_flag)
+
+    @classmethod
+    def strict(cls) -> Policy:
+        """The model's rules plus: preferred role asked, status quo offered, pros and cons given."""
+        return cls(require_preferred_role=True, require_status_quo=True, require_pros_and_cons=True)

@@ -1,0 +1,335 @@
+"""Records: conversations to and from plain JSON types, versioned, checked on the way in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import json
+import types
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+
+from samenbeslissen import _machine
+from samenbeslissen._events import PAYLOAD_TYPES, Event
+from samenbeslissen._model import Participant, ParticipantRole
+from samenbeslissen._policy import Policy
+from samenbeslissen._steps import Action, Step
+from samenbeslissen.errors import (
+    ActionNotAllowedError,
+    InputError,
+    RecordError,
+    SamenBeslissenError,
+)
+
+if typing.TYPE_CHECKING:
+    from samenbeslissen._conversation import Clock, Conversation
+
+__all__ = [
+    "KIND",
+    "SCHEMA_VERSION",
+    "conversation_from_dict",
+    "conversation_to_dict",
+    "dumps",
+    "loads",
+]
+
+SCHEMA_VERSION = 1
+"""The record version this library writes. It reads this one and every older one."""
+
+KIND = "samenbeslissen/conversation"
+
+# Migrations from version N to N+1, applied in order when an older record is read.
+# There is one version so far; the next change adds MIGRATIONS[1] here.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+_HEADER = (
+    "schema_version",
+    "kind",
+    "question",
+    "language",
+    "client",
+    "professional",
+    "others",
+    "policy",
+    "created_at",
+    "step",
+    "history",
+)
+_EVENT_FIELDS = ("action", "from_step", "to_step", "at", "actor", "data")
+
+
+# -- writing -------------------------------------------------------------------
+
+
+def _encode(value: Any) -> Any:
+    if attrs.has(type(value)):
+        return {f.name: _encode(getattr(value, f.name)) for f in attrs.fields(type(value))}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_encode(item) for item in value]
+    return value
+
+
+def conversation_to_dict(conv: Conversation) -> dict[str, Any]:
+    """See Conversation.to_dict."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": KIND,
+        "question": conv.question,
+        "language": conv.language,
+        "client": _encode(conv.client),
+        "professional": _encode(conv.professional),
+        "others": [_encode(p) for p in conv.others],
+        "policy": _encode(conv.policy),
+        "created_at": conv.created_at.isoformat(),
+        "step": conv.step.value,
+        "history": [
+            {
+                "action": e.action.value,
+                "from_step": e.from_step.value,
+                "to_step": e.to_step.value,
+                "at": e.at.isoformat(),
+                "actor": e.actor.value,
+                "data": _encode(e.data),
+            }
+            for e in conv.history
+        ],
+    }
+
+
+def dumps(record: Mapping[str, Any], *, indent: int | None = None) -> str:
+    """Serialise a record as JSON (UTF-8 text, non-ASCII kept as is)."""
+    separators = None if indent is not None else (",", ":")
+    return json.dumps(record, ensure_ascii=False, indent=indent, separators=separators)
+
+
+# -- reading ---------------------------------------------------------------------
+
+
+def loads(text: str | bytes) -> Any:
+    """Parse JSON text; a parse error becomes a RecordError with line and column."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise RecordError(
+            "record_json", field="record", line=error.lineno, column=error.colno, detail=error.msg
+        ) from None
+    except (TypeError, UnicodeDecodeError) as error:
+        raise RecordError(
+            "record_json", field="record", line=1, column=1, detail=str(error)
+        ) from None
+
+
+def _describe(value: object) -> str:
+    names = {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _expect(value: object, kind: type | tuple[type, ...], path: str, expected: str) -> Any:
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
+        raise RecordError("record_type", field=path, expected=expected, got=_describe(value))
+    return value
+
+
+def _fields(
+    data: object, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> Mapping[str, Any]:
+    mapping: Mapping[str, Any] = _expect(data, dict, path, "an object")
+    allowed = (*required, *optional)
+    for name in mapping:
+        if name not in allowed:
+            raise RecordError(
+                "record_unknown_field", field=_join(path, str(name)), known=", ".join(allowed)
+            )
+    for name in required:
+        if name not in mapping:
+            raise RecordError("record_missing", field=_join(path, name))
+    return mapping
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def _datetime(value: object, path: str) -> dt.datetime:
+    text = _expect(value, str, path, "a time (ISO 8601)")
+    try:
+        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise RecordError("record_datetime", field=path, value=text) from None
+    if parsed.tzinfo is None:
+        raise RecordError("record_datetime", field=path, value=text)
+    return parsed.astimezone(dt.timezone.utc)
+
+
+def _date(value: object, path: str) -> dt.date:
+    text = _expect(value, str, path, "a date (YYYY-MM-DD)")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise RecordError("record_date", field=path, value=text) from None
+
+
+def _member(value: object, enum_type: type[enum.Enum], path: str) -> Any:
+    try:
+        return enum_type(value)
+    except (ValueError, TypeError):
+        allowed = ", ".join(str(m.value) for m in enum_type)
+        raise RecordError("expected_choice", field=path, allowed=allowed, got=repr(value)) from None
+
+
+def _decode(value: object, hint: Any, path: str) -> Any:
+    """Turn JSON types into ``hint`` (the few types the record uses)."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(hint) if a is not type(None)]
+        return None if value is None else _decode(value, inner[0], path)
+    if origin is tuple:
+        items = _expect(value, list, path, "a list")
+        item_type = typing.get_args(hint)[0]
+        return tuple(_decode(item, item_type, f"{path}[{i}]") for i, item in enumerate(items))
+    if isinstance(hint, type) and attrs.has(hint):
+        return _structure(value, hint, path)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return _member(value, hint, path)
+    if hint is dt.date:
+        return _date(value, path)
+    if hint is bool:
+        return _expect(value, bool, path, "true/false")
+    if hint is int:
+        return _expect(value, int, path, "a whole number")
+    if hint is str:
+        return _expect(value, str, path, "text")
+    raise AssertionError(f"no decoder for {hint!r}")  # pragma: no cover - a bug, not bad input
+
+
+@functools.cache
+def _shape(cls: Any) -> tuple[dict[str, Any], tuple[str, ...], tuple[str, ...]]:
+    """Type hints, required and optional field names of an attrs class (computed once)."""
+    fields = attrs.fields(cls)
+    required = tuple(f.name for f in fields if f.default is attrs.NOTHING)
+    optional = tuple(f.name for f in fields if f.default is not attrs.NOTHING)
+    return typing.get_type_hints(cls), required, optional
+
+
+def _structure(data: object, cls: Any, path: str) -> Any:
+    hints, required, optional = _shape(cls)
+    mapping = _fields(data, path, required, optional)
+    kwargs = {
+        name: _decode(value, hints[name], _join(path, name)) for name, value in mapping.items()
+    }
+    try:
+        return cls(**kwargs)
+    except RecordError:
+        raise
+    except SamenBeslissenError as error:
+        raise _relocate(error, path) from None
+
+
+def _relocate(error: SamenBeslissenError, path: str) -> RecordError:
+    """The same complaint as a RecordError, with the field's full path in the record."""
+    params = dict(error.params)
+    where = params.pop("field", None)
+    field = _join(path, where) if isinstance(where, str) else path
+    return RecordError(error.key, field=field, **params)
+
+
+def _version(record: Mapping[str, Any]) -> int:
+    if "schema_version" not in record:
+        raise RecordError("record_missing", field="schema_version")
+    version = _expect(record["schema_version"], int, "schema_version", "a whole number")
+    if version > SCHEMA_VERSION:
+        raise RecordError(
+            "record_version_future", field="schema_version", got=version, supported=SCHEMA_VERSION
+        )
+    if version < 1:
+        raise RecordError("record_version", field="schema_version", got=version)
+    return int(version)
+
+
+def _migrate(record: Mapping[str, Any]) -> dict[str, Any]:
+    upgraded = dict(record)
+    for version in range(_version(record), SCHEMA_VERSION):
+        upgraded = MIGRATIONS[version](upgraded)
+    return upgraded
+
+
+def conversation_from_dict(data: object, *, clock: Clock) -> Conversation:
+    """See Conversation.from_dict."""
+    from samenbeslissen._conversation import Conversation
+
+    record = _fields(_migrate(_expect(data, dict, "record", "an object")), "", _HEADER)
+    if record["kind"] != KIND:
+        raise RecordError("record_kind", field="kind", got=repr(record["kind"]))
+    others = _expect(record["others"], list, "others", "a list")
+    try:
+        conv = Conversation(
+            _expect(record["question"], str, "question", "text"),
+            client=_structure(record["client"], Participant, "client"),
+            professional=_structure(record["professional"], Participant, "professional"),
+            others=[_structure(p, Participant, f"others[{i}]") for i, p in enumerate(others)],
+            language=_expect(record["language"], str, "language", "text"),
+            policy=_structure(record["policy"], Policy, "policy"),
+            clock=clock,
+            created_at=_datetime(record["created_at"], "created_at"),
+        )
+    except RecordError:
+        raise
+    except SamenBeslissenError as error:
+        raise _relocate(error, "") from None
+    events = _expect(record["history"], list, "history", "a list")
+    machine = _machine.shared_machine()
+    for i, item in enumerate(events):
+        _replay(conv, machine, item, f"history[{i}]")
+    step = _member(record["step"], Step, "step")
+    if step is not conv.step:
+        raise RecordError("record_step_mismatch", field="step", got=step, expected=conv.step)
+    return conv
+
+
+def _replay(conv: Conversation, machine: Any, item: object, path: str) -> None:
+    fields = _fields(item, path, _EVENT_FIELDS)
+    action = _member(fields["action"], Action, f"{path}.action")
+    from_step = _member(fields["from_step"], Step, f"{path}.from_step")
+    to_step = _member(fields["to_step"], Step, f"{path}.to_step")
+    at = _datetime(fields["at"], f"{path}.at")
+    actor = _member(fields["actor"], ParticipantRole, f"{path}.actor")
+    payload_type = PAYLOAD_TYPES[action]
+    data_path = f"{path}.data"
+    if payload_type is None:
+        if fields["data"] is not None:
+            raise RecordError("record_type", field=data_path, expected="null", got="a value")
+        data = None
+    else:
+        data = _structure(fields["data"], payload_type, data_path)
+    if from_step is not conv.step:
+        raise RecordError(
+            "record_from_step", field=f"{path}.from_step", got=from_step, expected=conv.step
+        )
+    previous = conv._history[-1].at if conv._history else conv.created_at
+    if at < previous:
+        raise RecordError(
+            "record_time_order",
+            field=f"{path}.at",
+            got=at.isoformat(),
+            previous=previous.isoformat(),
+        )
+    try:
+        event: Event = conv._commit(machine, action, actor, at, data)
+    except ActionNotAllowedError as error:
+        raise RecordError("record_event_refused", field=path, reason=error) from None
+    except InputError as error:
+        raise _relocate(error, data_path if error.field != "actor" else path) from None
+    if event.to_step is not to_step:
+        raise RecordError(
+            "record_to_step", field=f"{path}.to_step", got=to_step, expected=event.to_step
+        )

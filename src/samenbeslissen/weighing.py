@@ -1,0 +1,235 @@
+"""Step 3: what matters to the client, and how each option does on it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from samenbeslissen import _validate as v
+from samenbeslissen.errors import InputError
+
+__all__ = ["Criterion", "Rating", "Weighing"]
+
+
+@attrs.frozen(kw_only=True)
+class Criterion:
+    """Something that matters to the client, with its importance from 0 (not) to 5 (very).
+
+    ``label`` is the criterion in the client's own words; ``key`` is for records.
+    Checked, like :class:`Rating`, when it becomes part of a :class:`Weighing`.
+    """
+
+    key: str
+    importance: int
+    label: str | None = None
+
+
+def _is_score(value: object) -> bool:
+    return value is None or (type(value) is int and 0 <= value <= 5)
+
+
+def _optional_score(value: object, field: str) -> int | None:
+    return None if value is None else v.score(value, field)
+
+
+def _criterion_error(i: int, c: object, keys: set[str]) -> None:
+    if not isinstance(c, Criterion):
+        raise InputError("expected_type", field=f"criteria[{i}]", expected="Criterion")
+    v.key(c.key, f"criteria[{i}].key")
+    if c.key in keys:
+        raise InputError("duplicate_key", field=f"criteria[{i}].key", value=c.key)
+    v.score(c.importance, f"criteria[{i}].importance")
+    v.optional_text(c.label, f"criteria[{i}].label")
+
+
+def _rating_error(i: int, r: Rating, keys: set[str]) -> None:
+    v.key(r.option, f"ratings[{i}].option")
+    if r.criterion not in keys:
+        raise InputError("unknown_criterion", field=f"ratings[{i}].criterion", value=r.criterion)
+    _optional_score(r.score, f"ratings[{i}].score")
+    raise InputError("duplicate_rating", field=f"ratings[{i}]", value=(r.option, r.criterion))
+
+
+@attrs.frozen(kw_only=True)
+class Rating:
+    """How well one option does on one criterion, 0 to 5; None when nobody knows yet.
+
+    A rating is checked when it becomes part of a :class:`Weighing`, which
+    knows the criteria (ratings come by the dozen; checking them once is enough).
+    """
+
+    option: str
+    criterion: str
+    score: int | None
+
+
+def _items(value: object, field: str) -> tuple[Any, ...]:
+    if type(value) is tuple:
+        return value
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise InputError("expected_type", field=field, expected="list")
+    return tuple(value)
+
+
+def _criteria(value: Iterable[Criterion]) -> tuple[Criterion, ...]:
+    return _items(value, "criteria")
+
+
+def _ratings(value: Iterable[Rating]) -> tuple[Rating, ...]:
+    return _items(value, "ratings")
+
+
+@attrs.frozen(kw_only=True)
+class Weighing:
+    """What step 3 recorded: the criteria with their importance and the ratings.
+
+    Either criteria are recorded, or ``skipped_reason`` says why not; never both.
+    Build one from plain mappings with :meth:`from_mappings`.
+    """
+
+    criteria: tuple[Criterion, ...] = attrs.field(default=(), converter=_criteria)
+    ratings: tuple[Rating, ...] = attrs.field(default=(), converter=_ratings)
+    skipped_reason: str | None = attrs.field(
+        default=None, validator=v.attrs_validator(v.optional_text)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        # A fast pass over every value; the precise error is worked out only
+        # when something is wrong (weighing runs once per conversation, with
+        # options x criteria ratings).
+        match = v.KEY_PATTERN.match
+        keys: set[str] = set()
+        for i, c in enumerate(self.criteria):
+            if not (
+                type(c) is Criterion
+                and type(c.key) is str
+                and match(c.key)
+                and c.key not in keys
+                and type(c.importance) is int
+                and 0 <= c.importance <= 5
+                and (c.label is None or (type(c.label) is str and c.label.strip()))
+            ):
+                _criterion_error(i, c, keys)
+            keys.add(c.key)
+        good_options: set[str] = set()
+        pairs: set[tuple[str, str]] = set()
+        for i, r in enumerate(self.ratings):
+            if type(r) is not Rating:
+                raise InputError("expected_type", field=f"ratings[{i}]", expected="Rating")
+            pair = (r.option, r.criterion)
+            if not (
+                (r.option in good_options or (type(r.option) is str and match(r.option)))
+                and r.criterion in keys
+                and (r.score is None or (type(r.score) is int and 0 <= r.score <= 5))
+                and pair not in pairs
+            ):
+                _rating_error(i, r, keys)
+            good_options.add(r.option)
+            pairs.add(pair)
+        if self.skipped_reason is not None and (self.criteria or self.ratings):
+            raise InputError("skipped_with_criteria", field="skipped_reason")
+
+    @classmethod
+    def from_mappings(
+        cls,
+        importance: Mapping[str, int] | None = None,
+        ratings: Mapping[str, Mapping[str, int | None]] | None = None,
+        *,
+        labels: Mapping[str, str] | None = None,
+        skipped_reason: str | None = None,
+    ) -> Weighing:
+        """Build a weighing from the shapes ``Conversation.weigh`` takes.
+
+        Args:
+            importance: Criterion key to importance, 0-5.
+            ratings: Option key to (criterion key to score 0-5, or None for unknown).
+            labels: Criterion key to the criterion in the client's words.
+            skipped_reason: Why preferences were not recorded.
+
+        Raises:
+            InputError: A shape, key or value is wrong; ``field`` says which.
+        """
+        # Values are taken as given here and checked once, by the Weighing itself.
+        weights: Mapping[str, Any] = _mapping(importance, "importance")
+        names: Mapping[str, Any] = _mapping(labels, "labels")
+        for name in names:
+            if name not in weights:
+                raise InputError("unknown_criterion", field=f"labels[{name!r}]", value=name)
+        criteria = [
+            Criterion(key=name, importance=value, label=names.get(name))
+            for name, value in weights.items()
+        ]
+        rows: list[Rating] = []
+        table: Mapping[str, Any] = _mapping(ratings, "ratings")
+        for option, scores in table.items():
+            if type(scores) is not dict and not isinstance(scores, Mapping):
+                raise InputError(
+                    "expected_mapping", field=f"ratings[{option!r}]", got=type(scores).__name__
+                )
+            for name, value in scores.items():
+                rows.append(Rating(option=option, criterion=name, score=value))
+        try:
+            return cls(criteria=criteria, ratings=rows, skipped_reason=skipped_reason)
+        except InputError as error:
+            # The weighing checks each value once; say where it was in the caller's mappings.
+            raise _as_mapping_error(error, criteria, rows) from None
+
+    @property
+    def skipped(self) -> bool:
+        """True when preferences were explicitly not recorded."""
+        return self.skipped_reason is not None
+
+    @property
+    def importance(self) -> dict[str, int]:
+        """Criterion key to importance, in the order recorded."""
+        return {c.key: c.importance for c in self.criteria}
+
+    def scores(self) -> dict[str, dict[str, int | None]]:
+        """Option key to (criterion key to score), as recorded."""
+        table: dict[str, dict[str, int | None]] = {}
+        for rating in self.ratings:
+            table.setdefault(rating.option, {})[rating.criterion] = rating.score
+        return table
+
+    def rating(self, option: str, criterion: str) -> int | None:
+        """The score of ``option`` on ``criterion``; None when unknown or not rated."""
+        for r in self.ratings:
+            if r.option == option and r.criterion == criterion:
+                return r.score
+        return None
+
+
+_INDEXED = re.compile(r"^(criteria|ratings)\[(\d+)\](?:\.(\w+))?$")
+
+
+def _as_mapping_error(
+    error: InputError, criteria: list[Criterion], rows: list[Rating]
+) -> InputError:
+    match = _INDEXED.match(error.field)
+    if match is None:
+        return error
+    kind, index, attribute = match.group(1), int(match.group(2)), match.group(3)
+    if kind == "criteria":
+        criterion = criteria[index]
+        where = "labels" if attribute == "label" else "importance"
+        field = f"{where}[{criterion.key!r}]"
+    else:
+        rating = rows[index]
+        field = f"ratings[{rating.option!r}]"
+        if attribute != "option":
+            field += f"[{rating.criterion!r}]"
+    params = {k: p for k, p in error.params.items() if k != "field"}
+    return InputError(error.key, field=field, **params)
+
+
+def _mapping(value: object, field: str) -> Mapping[str, object]:
+    if type(value) is dict:
+        return value  # the usual case; isinstance against the Mapping ABC is slow
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise InputError("expected_mapping", field=field, got=type(value).__name__)
+    return value
