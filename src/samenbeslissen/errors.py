@@ -8,8 +8,10 @@ The tree::
     │   ├── StepOrderError              the action belongs to another step
     │   └── RuleViolationError          right step, but a rule of the policy is not met
     │       └── NotEnoughOptionsError   fewer options than the policy asks for
-    └── InputError (also ValueError)    a value is malformed; carries the field path
-        └── RecordError                 a stored record is malformed or incompatible
+    ├── InputError (also ValueError)    a value is malformed; carries the field path
+    │   ├── RecordError                 a stored record is malformed or incompatible
+    │   └── ScenarioError               a scenario file is malformed; adds file and line
+    └── TemplateError                   a template failed: missing variable, unsafe code, syntax
 
 Every message exists in Dutch and English. ``str(error)`` uses the language
 of the conversation that raised it (Dutch when there is none);
@@ -34,7 +36,9 @@ __all__ = [
     "RecordError",
     "RuleViolationError",
     "SamenBeslissenError",
+    "ScenarioError",
     "StepOrderError",
+    "TemplateError",
 ]
 
 
@@ -148,3 +152,63 @@ class InputError(SamenBeslissenError, ValueError):
 
 class RecordError(InputError):
     """A stored record is malformed or incompatible; ``field`` is its path in the record."""
+
+
+class ScenarioError(InputError):
+    """A scenario file is malformed.
+
+    Attributes:
+        file: The file's path (None for a scenario given as text or data).
+        line: The line in the file where the problem is, when known (1-based).
+        field: The field path in the scenario (``"options[1].pros"``).
+    """
+
+    def __init__(
+        self,
+        key: str,
+        *,
+        field: str,
+        file: str | None = None,
+        line: int | None = None,
+        language: str = DEFAULT_LANGUAGE,
+        **params: Any,
+    ) -> None:
+        self.file = file
+        self.line = line
+        super().__init__(key, field=field, language=language, **params)
+
+    def message(self, language: str | None = None) -> str:
+        """The message, prefixed with ``file:line:`` where known."""
+        text_ = super().message(language)
+        if self.file is None:
+            return text_
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {text_}"
+
+    def _repr_fields(self) -> dict[str, object]:
+        return {"file": self.file, "line": self.line, "field": self.field}
+
+
+class TemplateError(SamenBeslissenError):
+    """A template could not be rendered.
+
+    Attributes:
+        template: The template's name.
+        line: The line in the template, when known.
+    """
+
+    def __init__(
+        self,
+        key: str,
+        *,
+        template: str,
+        line: int | None = None,
+        language: str = DEFAULT_LANGUAGE,
+        **params: Any,
+    ) -> None:
+        self.template = template
+        self.line = line
+        super().__init__(key, language=language, template=template, line=line, **params)
+
+    def _repr_fields(self) -> dict[str, object]:
+        return {"template": self.template, "line": self.line}

@@ -1,0 +1,198 @@
+"""Trainer scenarios as values: the people, the question, the options and scripted lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import attrs
+
+from samenbeslissen import _validate as v
+from samenbeslissen._conversation import Conversation, utc_now
+from samenbeslissen._model import DecisionRole, Option, Participant, ParticipantRole
+from samenbeslissen._policy import Policy
+from samenbeslissen._steps import Step
+from samenbeslissen.errors import InputError
+from samenbeslissen.weighing import Criterion, Rating, Weighing
+
+__all__ = [
+    "ClientPersona",
+    "Companion",
+    "Line",
+    "PlannedDecision",
+    "ProfessionalPersona",
+    "Scenario",
+    "StepLines",
+]
+
+SCRIPTED_STEPS = (Step.INFORM, Step.OPTIONS, Step.PREFERENCES, Step.DECIDE)
+"""The steps a scenario can script lines for."""
+
+
+@attrs.frozen(kw_only=True)
+class ClientPersona:
+    """The client in a scenario: a name or pseudonym, their situation, how they want to decide."""
+
+    name: str
+    situation: str | None = None
+    preferred_role: DecisionRole | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ProfessionalPersona:
+    """The professional in a scenario, with their function ("Wmo-consulent")."""
+
+    name: str
+    function: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Companion:
+    """Someone who comes along: a naaste, a cliëntondersteuner, an interpreter, a peer expert."""
+
+    name: str
+    role: ParticipantRole
+    relation: str | None = None
+    """How they relate to the client, in words ("dochter", "buurman")."""
+
+
+@attrs.frozen(kw_only=True)
+class Line:
+    """One scripted line: who says it and what."""
+
+    speaker: ParticipantRole
+    text: str
+
+
+@attrs.frozen(kw_only=True)
+class StepLines:
+    """Scripted lines for one step: done well, and falling into the step's pitfall."""
+
+    good: tuple[Line, ...] = ()
+    pitfall: tuple[Line, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class PlannedDecision:
+    """How the scenario's conversation ends, for scripts and summaries."""
+
+    option: str
+    decided_by: DecisionRole
+    rationale: str
+    follow_up_weeks: int = 6
+
+
+@attrs.frozen(kw_only=True)
+class Scenario:
+    """A trainer's scenario: everything needed to play or script one conversation.
+
+    Load one with :func:`samenbeslissen.load_scenario`; the loader checks
+    every field. ``address`` is how the client is addressed in texts: "u"
+    (the default) or "je".
+    """
+
+    title: str
+    language: str
+    client: ClientPersona
+    professional: ProfessionalPersona
+    question: str
+    options: tuple[Option, ...]
+    address: str = "u"
+    others: tuple[Companion, ...] = ()
+    goal: str | None = None
+    criteria: tuple[Criterion, ...] = ()
+    ratings: tuple[Rating, ...] = ()
+    decision: PlannedDecision | None = None
+    lines: tuple[tuple[Step, StepLines], ...] = ()
+    """Scripted lines per step, in step order (only steps that have lines)."""
+    source: str | None = attrs.field(default=None, eq=False)
+    """The file it was loaded from, if any."""
+
+    def lines_for(self, step: Step) -> StepLines:
+        """The scripted lines of ``step`` (empty when the scenario has none)."""
+        for scripted, lines in self.lines:
+            if scripted is step:
+                return lines
+        return StepLines()
+
+    @property
+    def weighing(self) -> Weighing | None:
+        """The scenario's criteria and ratings as a Weighing, or None when it has no criteria."""
+        if not self.criteria:
+            return None
+        return Weighing(criteria=self.criteria, ratings=self.ratings)
+
+    def conversation(
+        self, *, policy: Policy | None = None, clock: Callable[[], dt.datetime] = utc_now
+    ) -> Conversation:
+        """Start a conversation from this scenario: people set, options on the table, at step 1."""
+        conv = Conversation(
+            self.question,
+            client=Participant(name=self.client.name),
+            professional=Participant(name=self.professional.name),
+            others=[Participant(name=o.name, role=o.role) for o in self.others],
+            language=self.language,
+            policy=policy,
+            clock=clock,
+        )
+        for option in self.options:
+            conv.add_option(option)
+        return conv
+
+    def play(
+        self,
+        *,
+        until: Step = Step.DECIDED,
+        policy: Policy | None = None,
+        clock: Callable[[], dt.datetime] = utc_now,
+    ) -> Conversation:
+        """Play the scenario's conversation through the model, up to ``until``.
+
+        Step 1 tells the client they may co-decide and records the persona's
+        preferred role; step 3 records the scenario's criteria and ratings;
+        step 4 records the planned decision (when the scenario has one; else
+        the conversation stops at step 4).
+
+        Args:
+            until: The step to stop at: INFORM, OPTIONS, PREFERENCES, DECIDE or DECIDED.
+            policy: The rules to play under (default: the model's own).
+            clock: Where event times come from.
+        """
+        order = (Step.INFORM, Step.OPTIONS, Step.PREFERENCES, Step.DECIDE, Step.DECIDED)
+        step = v.member(until, Step, "until")
+        if step not in order:
+            allowed = ", ".join(s.value for s in order)
+            raise InputError("expected_choice", field="until", allowed=allowed, got=repr(until))
+        target = order.index(step)
+        conv = self.conversation(policy=policy, clock=clock)
+        if target >= 1:
+            conv.inform(
+                may_codecide=True, preferred_role=self.client.preferred_role, goal=self.goal
+            )
+        if target >= 2:
+            conv.present_options()
+        if target >= 3:
+            weighing = self.weighing
+            if weighing is None:
+                conv.weigh(skipped_reason=_NO_CRITERIA[self.language])
+            else:
+                conv.weigh(
+                    {c.key: c.importance for c in weighing.criteria},
+                    weighing.scores(),
+                    labels={c.key: c.label for c in weighing.criteria if c.label},
+                )
+        if target >= 4 and self.decision is not None:
+            today = conv.created_at.date()
+            conv.decide(
+                self.decision.option,
+                decided_by=self.decision.decided_by,
+                rationale=self.decision.rationale,
+                follow_up=today + dt.timedelta(weeks=self.decision.follow_up_weeks),
+            )
+        return conv
+
+
+_NO_CRITERIA = {
+    "nl": "Het scenario noemt niet wat de cliënt belangrijk vindt.",
+    "en": "The scenario does not say what matters to the client.",
+}
