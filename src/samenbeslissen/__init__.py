@@ -17,6 +17,7 @@ from samenbeslissen._model import (
     Stopping,
 )
 from samenbeslissen._policy import Policy
+from samenbeslissen._records import record_schema
 from samenbeslissen._steps import Action, Step
 from samenbeslissen.errors import (
     ActionNotAllowedError,
@@ -63,4 +64,5 @@ __all__ = [
     "Stopping",
     "Weighing",
     "__version__",
+    "record_schema",
 ]

@@ -291,8 +291,8 @@ class Conversation:
     def allowed_actions(self) -> tuple[Action, ...]:
         """The actions that may be taken now, in the model's order (for a UI).
 
-        Actions whose rules depend only on the conversation are checked too:
-        presenting options is offered only when there are enough of them.
+        Rules that depend only on the conversation are checked too: presenting
+        the options is offered only when the policy's option rules are met.
         Rules about the action's own input (a rationale, a follow-up date)
         can only be checked when the action is taken.
         """
@@ -301,7 +301,7 @@ class Conversation:
         for action in Action:
             if not _machine.is_allowed(machine, self._state, action):
                 continue
-            if action is Action.PRESENT_OPTIONS and not self._options_ready():
+            if not _machine.state_rules_pass(self, action):
                 continue
             allowed.append(action)
         return tuple(allowed)
@@ -616,13 +616,6 @@ class Conversation:
         if self.step is Step.DEFERRED:
             return self._history[-1].from_step
         return None
-
-    def _options_ready(self) -> bool:
-        try:
-            _machine.enough_options(self, None)
-        except SamenBeslissenError:
-            return False
-        return True
 
 
 def _not_before(value: dt.date | None, at: dt.datetime, field: str) -> None:

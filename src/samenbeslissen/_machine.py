@@ -24,6 +24,7 @@ __all__ = [
     "fire",
     "is_allowed",
     "shared_machine",
+    "state_rules_pass",
     "step_order_error",
 ]
 
@@ -152,6 +153,22 @@ RULES: dict[str, Rule] = {
     },
 }
 """The conditions named on the edges of FLOW; each may refuse with an explanation."""
+
+STATE_RULES = frozenset({"enough_options", "status_quo_offered", "pros_and_cons_given"})
+"""Rules that look only at the conversation, not at the action's input."""
+
+
+def state_rules_pass(conv: Stateful, action: Action) -> bool:
+    """True when the rules on ``action``'s edge that depend only on ``conv`` are met."""
+    for edge in FLOW:
+        if edge.action is action and edge.source is conv.step:
+            for name in edge.conditions:
+                if name in STATE_RULES:
+                    try:
+                        RULES[name](conv, None)
+                    except RuleViolationError:
+                        return False
+    return True
 
 
 def _condition(rules: tuple[Rule, ...]) -> Callable[[EventData], bool]:

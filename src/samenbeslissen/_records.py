@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import importlib.resources
 import json
 import types
 import typing
@@ -30,6 +31,7 @@ if typing.TYPE_CHECKING:
 
 __all__ = [
     "KIND",
+    "record_schema",
     "SCHEMA_VERSION",
     "conversation_from_dict",
     "conversation_to_dict",
@@ -60,6 +62,13 @@ _HEADER = (
     "history",
 )
 _EVENT_FIELDS = ("action", "from_step", "to_step", "at", "actor", "data")
+
+
+def record_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the conversation record this version writes."""
+    resource = importlib.resources.files("samenbeslissen") / "schemas" / "conversation.schema.json"
+    schema: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
+    return schema
 
 
 # -- writing -------------------------------------------------------------------

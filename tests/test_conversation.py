@@ -1,0 +1,538 @@
+"""Tests of the conversation: the four steps, the rules, refusals that change nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import samenbeslissen as sb
+from tests.strategies import START, ticking_clock
+
+A, S = sb.Action, sb.Step
+FOLLOW_UP = dt.date(2026, 6, 1)
+
+WERK = sb.Option(
+    key="werkervaring",
+    title="Werkervaringsplaats",
+    pros=("U krijgt weer ritme.",),
+    cons=("U krijgt nog geen loon.",),
+)
+NIETS = sb.Option(
+    key="niets",
+    title="Nu niets veranderen",
+    status_quo=True,
+    pros=("U houdt rust.",),
+    cons=("U zet geen stap naar werk.",),
+)
+CURSUS = sb.Option(
+    key="cursus", title="Taalcursus", pros=("Beter Nederlands.",), cons=("Elke dag les.",)
+)
+
+
+def new(language: str = "nl", policy: sb.Policy | None = None, **kwargs: object) -> sb.Conversation:
+    return sb.Conversation(
+        "Welke stap naar werk past nu bij u?",
+        client=sb.Participant(name="Fatima"),
+        professional=sb.Participant(name="Jeroen"),
+        language=language,
+        policy=policy,
+        clock=ticking_clock(),
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def at(step: sb.Step, language: str = "nl", policy: sb.Policy | None = None) -> sb.Conversation:
+    """A conversation walked, the ordinary way, to ``step``."""
+    conv = new(language, policy)
+    if step is S.INFORM:
+        return conv
+    conv.inform(may_codecide=True, preferred_role=sb.DecisionRole.SHARED)
+    conv.add_option(WERK)
+    conv.add_option(NIETS)
+    if step is S.OPTIONS:
+        return conv
+    conv.present_options()
+    if step is S.PREFERENCES:
+        return conv
+    conv.weigh({"inkomen": 5, "rust": 3}, {"werkervaring": {"inkomen": 2}, "niets": {"rust": 5}})
+    if step is S.DECIDE:
+        return conv
+    if step is S.DEFERRED:
+        conv.defer(reason="Ze wil eerst met haar zus praten.")
+        return conv
+    if step is S.STOPPED:
+        conv.stop(reason="De cliënt wil niet verder.")
+        return conv
+    conv.decide(
+        "werkervaring", decided_by=sb.DecisionRole.SHARED, rationale="Ritme.", follow_up=FOLLOW_UP
+    )
+    if step is S.EVALUATED:
+        conv.evaluate(notes="Het gaat goed.")
+    return conv
+
+
+def snapshot(conv: sb.Conversation) -> tuple[object, ...]:
+    return (conv.step, conv.history, conv.options, conv.weighing, conv.decision, conv.to_dict())
+
+
+def test_a_full_conversation_walks_the_four_steps_in_order() -> None:
+    conv = new()
+    assert S.INFORM == conv.step
+    conv.inform(
+        may_codecide=True, preferred_role=sb.DecisionRole.SHARED, goal="Over een jaar werk."
+    )
+    assert S.OPTIONS == conv.step
+    conv.add_option(WERK)
+    conv.add_option(NIETS)
+    conv.present_options()
+    assert S.PREFERENCES == conv.step
+    conv.weigh({"inkomen": 5}, {"werkervaring": {"inkomen": 2}}, labels={"inkomen": "Meer geld"})
+    assert S.DECIDE == conv.step
+    event = conv.decide(
+        "werkervaring", decided_by=sb.DecisionRole.SHARED, rationale="Ritme.", follow_up=FOLLOW_UP
+    )
+    assert S.DECIDED == conv.step
+    assert event == conv.history[-1]
+    expected_actions = [A.INFORM, A.ADD_OPTION, A.ADD_OPTION, A.PRESENT_OPTIONS, A.WEIGH, A.DECIDE]
+    assert expected_actions == [e.action for e in conv.history]
+    assert (
+        sb.Decision(
+            option="werkervaring",
+            decided_by=sb.DecisionRole.SHARED,
+            rationale="Ritme.",
+            follow_up=FOLLOW_UP,
+        )
+        == conv.decision
+    )
+    assert sb.DecisionRole.SHARED == conv.preferred_role
+    assert "Over een jaar werk." == conv.goal
+    assert {"inkomen": 5} == conv.weighing.importance if conv.weighing else None
+    assert "Meer geld" == conv.weighing.criteria[0].label if conv.weighing else None
+
+
+def test_events_record_steps_actor_and_increasing_utc_times() -> None:
+    conv = at(S.DECIDED)
+    previous = conv.created_at
+    for event in conv.history:
+        assert dt.timezone.utc == event.at.tzinfo
+        assert event.at >= previous
+        previous = event.at
+    assert (S.INFORM, S.OPTIONS) == (conv.history[0].from_step, conv.history[0].to_step)
+    assert sb.ParticipantRole.PROFESSIONAL == conv.history[0].actor
+
+
+def test_event_times_never_go_back_even_when_the_clock_does() -> None:
+    times = iter([START, START + dt.timedelta(hours=1), START - dt.timedelta(hours=5)])
+    conv = sb.Conversation(
+        "Vraag?",
+        client=sb.Participant(name="A"),
+        professional=sb.Participant(name="B"),
+        clock=lambda: next(times),
+    )
+    conv.inform(may_codecide=True)
+    conv.add_option(WERK)
+    assert conv.history[0].at == conv.history[1].at
+    assert conv == sb.Conversation.from_dict(conv.to_dict())
+
+
+@pytest.mark.parametrize(
+    ("step", "action", "call"),
+    [
+        (S.INFORM, A.PRESENT_OPTIONS, lambda c: c.present_options()),
+        (S.INFORM, A.WEIGH, lambda c: c.weigh({"x": 1})),
+        (S.INFORM, A.DECIDE, lambda c: c.decide("niets", decided_by=sb.DecisionRole.SHARED)),
+        (S.INFORM, A.DEFER, lambda c: c.defer(reason="Tijd nodig.")),
+        (S.INFORM, A.RESUME, lambda c: c.resume()),
+        (S.OPTIONS, A.INFORM, lambda c: c.inform(may_codecide=True)),
+        (S.OPTIONS, A.WEIGH, lambda c: c.weigh({"x": 1})),
+        (S.PREFERENCES, A.DECIDE, lambda c: c.decide("niets", decided_by=sb.DecisionRole.SHARED)),
+        (S.DECIDE, A.PRESENT_OPTIONS, lambda c: c.present_options()),
+        (S.DEFERRED, A.ADD_OPTION, lambda c: c.add_option(CURSUS)),
+        (S.DEFERRED, A.WEIGH, lambda c: c.weigh({"x": 1})),
+        (S.DECIDED, A.DEFER, lambda c: c.defer(reason="Tijd nodig.")),
+        (S.DECIDED, A.STOP, lambda c: c.stop()),
+        (S.STOPPED, A.RESUME, lambda c: c.resume()),
+        (S.EVALUATED, A.ADD_OPTION, lambda c: c.add_option(CURSUS)),
+        (S.OPTIONS, A.EVALUATE, lambda c: c.evaluate(notes="Goed.")),
+    ],
+)
+def test_an_action_of_another_step_is_refused_and_changes_nothing(
+    step: sb.Step, action: sb.Action, call: object
+) -> None:
+    conv = at(step)
+    before = snapshot(conv)
+    with pytest.raises(sb.StepOrderError) as info:
+        call(conv)  # type: ignore[operator]
+    assert (step, action) == (info.value.step, info.value.action)
+    assert before == snapshot(conv)
+
+
+def test_step_order_messages_say_what_must_happen_first_in_the_conversations_language() -> None:
+    with pytest.raises(sb.StepOrderError) as dutch:
+        new("nl").present_options()
+    with pytest.raises(sb.StepOrderError) as english:
+        new("en").present_options()
+    assert "mag meebeslissen" in str(dutch.value)
+    assert "may co-decide" in str(english.value)
+    assert str(english.value) == dutch.value.message("en")
+    assert "StepOrderError" in repr(dutch.value)
+    assert "may co-decide" in repr(dutch.value)  # repr is English
+
+
+def test_the_client_must_be_told_they_may_codecide_before_the_options() -> None:
+    conv = new()
+    before = snapshot(conv)
+    with pytest.raises(sb.RuleViolationError) as info:
+        conv.inform(may_codecide=False)
+    assert "require_codecide_statement" == info.value.rule
+    assert "mag meebeslissen" in str(info.value)
+    assert before == snapshot(conv)
+
+
+def test_a_looser_policy_allows_informing_without_the_codecide_statement() -> None:
+    conv = new(policy=sb.Policy(require_codecide_statement=False))
+    conv.inform(may_codecide=False)
+    assert S.OPTIONS == conv.step
+    assert sb.Policy(require_codecide_statement=False) == conv.policy
+
+
+@pytest.mark.parametrize("count", [0, 1])
+def test_presenting_fewer_than_two_options_is_refused(count: int) -> None:
+    conv = new()
+    conv.inform(may_codecide=True)
+    for option in (WERK,)[:count]:
+        conv.add_option(option)
+    before = snapshot(conv)
+    with pytest.raises(sb.NotEnoughOptionsError) as info:
+        conv.present_options()
+    assert S.OPTIONS == info.value.step
+    assert f"Aantal opties nu: {count}" in str(info.value)
+    assert before == snapshot(conv)
+    assert A.PRESENT_OPTIONS not in conv.allowed_actions()
+
+
+def test_a_policy_can_ask_for_more_options() -> None:
+    conv = at(S.OPTIONS, policy=sb.Policy(min_options=3))
+    with pytest.raises(sb.NotEnoughOptionsError):
+        conv.present_options()
+    conv.add_option(CURSUS)
+    conv.present_options()
+    assert S.PREFERENCES == conv.step
+
+
+def test_the_strict_policy_wants_a_role_a_status_quo_and_pros_and_cons() -> None:
+    conv = new(policy=sb.Policy.strict())
+    with pytest.raises(sb.RuleViolationError) as role:
+        conv.inform(may_codecide=True)
+    assert "require_preferred_role" == role.value.rule
+    conv.inform(may_codecide=True, preferred_role=sb.DecisionRole.CLIENT_ALONE)
+    conv.add_option(WERK)
+    conv.add_option(CURSUS)
+    with pytest.raises(sb.RuleViolationError) as status_quo:
+        conv.present_options()
+    assert "require_status_quo" == status_quo.value.rule
+    conv.add_option(sb.Option(key="wachten", title="Afwachten", status_quo=True, pros=("Rust.",)))
+    with pytest.raises(sb.RuleViolationError) as balance:
+        conv.present_options()
+    assert "require_pros_and_cons" == balance.value.rule
+    assert "wachten" in str(balance.value)
+    assert A.PRESENT_OPTIONS not in conv.allowed_actions()
+
+
+def test_deciding_needs_recorded_preferences_or_a_reason_to_skip_them() -> None:
+    conv = at(S.PREFERENCES)
+    with pytest.raises(sb.RuleViolationError) as info:
+        conv.weigh()
+    assert "require_preferences" == info.value.rule
+    assert S.PREFERENCES == conv.step
+    conv.weigh(skipped_reason="De cliënt wil hier nu niet over praten.")
+    assert S.DECIDE == conv.step
+    assert conv.weighing is not None and conv.weighing.skipped
+
+
+def test_a_reason_to_skip_and_preferences_together_are_refused() -> None:
+    conv = at(S.PREFERENCES)
+    with pytest.raises(sb.InputError) as info:
+        conv.weigh({"inkomen": 3}, skipped_reason="Geen tijd.")
+    assert "skipped_reason" == info.value.field
+    assert S.PREFERENCES == conv.step
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "rule"),
+    [
+        ({"follow_up": FOLLOW_UP}, "require_rationale"),
+        ({"rationale": "Ritme."}, "require_follow_up"),
+    ],
+)
+def test_a_decision_needs_the_clients_reason_and_a_follow_up(
+    kwargs: dict[str, object], rule: str
+) -> None:
+    conv = at(S.DECIDE)
+    before = snapshot(conv)
+    with pytest.raises(sb.RuleViolationError) as info:
+        conv.decide("werkervaring", decided_by=sb.DecisionRole.SHARED, **kwargs)  # type: ignore[arg-type]
+    assert rule == info.value.rule
+    assert before == snapshot(conv)
+
+
+def test_a_decision_that_differs_from_the_clients_wish_is_recorded_as_it_was() -> None:
+    conv = at(S.DECIDE)
+    conv.decide(
+        "niets",
+        decided_by=sb.DecisionRole.PROFESSIONAL_ALONE,
+        rationale="Ik wil eerst beter worden.",
+        follow_up=FOLLOW_UP,
+    )
+    assert sb.DecisionRole.SHARED == conv.preferred_role
+    assert conv.decision is not None
+    assert sb.DecisionRole.PROFESSIONAL_ALONE == conv.decision.decided_by
+
+
+@pytest.mark.parametrize("step", [S.PREFERENCES, S.DECIDE])
+def test_a_new_option_after_presenting_sends_the_conversation_back_to_step_2(step: sb.Step) -> None:
+    conv = at(step)
+    event = conv.add_option(CURSUS)
+    assert (step, S.OPTIONS) == (event.from_step, event.to_step)
+    assert S.OPTIONS == conv.step
+    assert conv.weighing is None
+    # The earlier weighing stays in the history.
+    assert (step is S.DECIDE) == any(e.action is A.WEIGH for e in conv.history)
+    conv.present_options()
+    conv.weigh({"taal": 4}, {"cursus": {"taal": 5}})
+    assert S.DECIDE == conv.step
+    assert {"taal": 4} == (conv.weighing.importance if conv.weighing else None)
+
+
+def test_options_can_be_prepared_before_step_1() -> None:
+    conv = new()
+    conv.add_option(WERK)
+    assert S.INFORM == conv.step
+    assert (WERK,) == conv.options
+    assert WERK == conv.option("werkervaring")
+
+
+def test_weighing_again_in_step_4_replaces_the_weighing() -> None:
+    conv = at(S.DECIDE)
+    conv.weigh({"rust": 5})
+    assert S.DECIDE == conv.step
+    assert {"rust": 5} == (conv.weighing.importance if conv.weighing else None)
+
+
+@pytest.mark.parametrize("step", [S.OPTIONS, S.PREFERENCES, S.DECIDE])
+def test_a_deferred_conversation_resumes_where_it_was(step: sb.Step) -> None:
+    conv = at(step)
+    conv.defer(reason="Ze wil met haar zus praten.", until=dt.date(2026, 4, 1))
+    assert S.DEFERRED == conv.step
+    assert (
+        sb.Deferral(reason="Ze wil met haar zus praten.", until=dt.date(2026, 4, 1))
+        == conv.deferral
+    )
+    assert (A.RESUME, A.STOP) == conv.allowed_actions()
+    conv.resume()
+    assert step == conv.step
+    assert conv.deferral is None
+
+
+@pytest.mark.parametrize("step", [S.INFORM, S.OPTIONS, S.PREFERENCES, S.DECIDE, S.DEFERRED])
+def test_the_client_can_stop_from_every_open_step(step: sb.Step) -> None:
+    conv = at(step)
+    conv.stop(reason="Ik wil dit niet meer.", actor=sb.ParticipantRole.CLIENT)
+    assert S.STOPPED == conv.step
+    assert sb.Stopping(reason="Ik wil dit niet meer.") == conv.stopping
+    assert sb.ParticipantRole.CLIENT == conv.history[-1].actor
+    assert () == conv.allowed_actions()
+
+
+def test_a_decision_can_be_evaluated_at_the_follow_up() -> None:
+    conv = at(S.DECIDED)
+    assert (A.EVALUATE,) == conv.allowed_actions()
+    conv.evaluate(notes="Ze heeft weer ritme.", decision_holds=True)
+    assert S.EVALUATED == conv.step
+    assert sb.Evaluation(notes="Ze heeft weer ritme.") == conv.evaluation
+    assert conv.decision is not None
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        (S.INFORM, (A.INFORM, A.ADD_OPTION, A.STOP)),
+        (S.OPTIONS, (A.ADD_OPTION, A.PRESENT_OPTIONS, A.DEFER, A.STOP)),
+        (S.PREFERENCES, (A.ADD_OPTION, A.WEIGH, A.DEFER, A.STOP)),
+        (S.DECIDE, (A.ADD_OPTION, A.WEIGH, A.DECIDE, A.DEFER, A.STOP)),
+        (S.DECIDED, (A.EVALUATE,)),
+        (S.EVALUATED, ()),
+    ],
+)
+def test_allowed_actions_list_what_may_be_done_now(
+    step: sb.Step, expected: tuple[sb.Action, ...]
+) -> None:
+    assert expected == at(step).allowed_actions()
+
+
+def test_an_option_key_can_be_used_once() -> None:
+    conv = at(S.OPTIONS)
+    before = snapshot(conv)
+    with pytest.raises(sb.InputError) as info:
+        conv.add_option(sb.Option(key="niets", title="Iets anders"))
+    assert "option.key" == info.value.field
+    assert before == snapshot(conv)
+
+
+def test_something_that_is_not_an_option_is_refused() -> None:
+    conv = at(S.OPTIONS)
+    with pytest.raises(sb.InputError) as info:
+        conv.add_option({"key": "x", "title": "X"})  # type: ignore[arg-type]
+    assert "option" == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda c: c.weigh({"inkomen": 6}), "importance['inkomen']"),
+        (lambda c: c.weigh({"inkomen": True}), "importance['inkomen']"),
+        (lambda c: c.weigh({"met spatie": 3}), "importance['met spatie']"),
+        (lambda c: c.weigh({"inkomen": 3}, {"onbekend": {"inkomen": 3}}), "ratings['onbekend']"),
+        (lambda c: c.weigh({"inkomen": 3}, {"niets": {"rust": 3}}), "ratings['niets']['rust']"),
+        (
+            lambda c: c.weigh({"inkomen": 3}, {"niets": {"inkomen": -1}}),
+            "ratings['niets']['inkomen']",
+        ),
+        (lambda c: c.weigh({"inkomen": 3}, {"niets": [3]}), "ratings['niets']"),
+        (lambda c: c.weigh(["inkomen"]), "importance"),
+        (lambda c: c.weigh({"inkomen": 3}, labels={"rust": "Rust"}), "labels['rust']"),
+        (lambda c: c.weigh({"inkomen": 3}, labels={"inkomen": " "}), "labels['inkomen']"),
+    ],
+)
+def test_bad_weighing_input_names_the_field_and_changes_nothing(call: object, field: str) -> None:
+    conv = at(S.PREFERENCES)
+    before = snapshot(conv)
+    with pytest.raises(sb.InputError) as info:
+        call(conv)  # type: ignore[operator]
+    assert field == info.value.field
+    assert before == snapshot(conv)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"option": "onbekend"}, "option"),
+        ({"option": "niets", "decided_by": "samen"}, "decided_by"),
+        ({"option": "niets", "follow_up": dt.date(2020, 1, 1)}, "follow_up"),
+        ({"option": "niets", "follow_up": dt.datetime(2027, 1, 1)}, "follow_up"),
+        ({"option": "niets", "rationale": ""}, "rationale"),
+    ],
+)
+def test_bad_decision_input_names_the_field_and_changes_nothing(
+    kwargs: dict[str, object], field: str
+) -> None:
+    conv = at(S.DECIDE)
+    before = snapshot(conv)
+    arguments = {"decided_by": sb.DecisionRole.SHARED, "rationale": "R.", "follow_up": FOLLOW_UP}
+    arguments.update(kwargs)
+    with pytest.raises(sb.InputError) as info:
+        conv.decide(**arguments)  # type: ignore[arg-type]
+    assert field == info.value.field
+    assert before == snapshot(conv)
+
+
+def test_a_deferral_cannot_be_until_a_date_in_the_past() -> None:
+    conv = at(S.DECIDE)
+    with pytest.raises(sb.InputError) as info:
+        conv.defer(reason="Tijd.", until=dt.date(2020, 1, 1))
+    assert "until" == info.value.field
+    assert S.DECIDE == conv.step
+
+
+def test_the_actor_must_take_part_in_the_conversation() -> None:
+    conv = new(others=[sb.Participant(name="Mo", role=sb.ParticipantRole.INTERPRETER)])
+    conv.inform(may_codecide=True, actor=sb.ParticipantRole.INTERPRETER)
+    assert sb.ParticipantRole.INTERPRETER == conv.history[-1].actor
+    with pytest.raises(sb.InputError) as absent:
+        conv.add_option(WERK, actor=sb.ParticipantRole.PEER_EXPERT)
+    assert "actor" == absent.value.field
+    with pytest.raises(sb.InputError) as unknown:
+        conv.add_option(WERK, actor="buurvrouw")  # type: ignore[arg-type]
+    assert "actor" == unknown.value.field
+    conv.add_option(WERK, actor="client")  # type: ignore[arg-type]  # a role's value works too
+    assert sb.ParticipantRole.CLIENT == conv.history[-1].actor
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"question": " "}, "question"),
+        ({"question": 42}, "question"),
+        ({"client": sb.Participant(name="A", role=sb.ParticipantRole.PROFESSIONAL)}, "client"),
+        ({"client": "Fatima"}, "client"),
+        ({"others": [sb.Participant(name="Mo")]}, "others[0]"),
+        ({"others": [sb.Participant(name="Mo", role=sb.ParticipantRole.CLIENT)]}, "others[0]"),
+        ({"others": sb.Participant(name="Mo", role=sb.ParticipantRole.INTERPRETER)}, "others"),
+        ({"others": 3}, "others"),
+        ({"language": "de"}, "language"),
+        ({"policy": {"min_options": 3}}, "policy"),
+        ({"created_at": dt.datetime(2026, 1, 1)}, "created_at"),
+        ({"clock": "now"}, "clock"),
+    ],
+)
+def test_bad_conversation_arguments_are_refused_with_the_field(
+    kwargs: dict[str, object], field: str
+) -> None:
+    arguments: dict[str, object] = {
+        "question": "Vraag?",
+        "client": sb.Participant(name="Fatima"),
+        "professional": sb.Participant(name="Jeroen"),
+    }
+    arguments.update(kwargs)
+    with pytest.raises(sb.InputError) as info:
+        sb.Conversation(**arguments)  # type: ignore[arg-type]
+    assert field == info.value.field
+
+
+def test_a_clock_without_time_zone_is_refused() -> None:
+    with pytest.raises(sb.InputError) as info:
+        sb.Conversation(
+            "Vraag?",
+            client=sb.Participant(name="A"),
+            professional=sb.Participant(name="B"),
+            clock=lambda: dt.datetime(2026, 1, 1, 12, 0),
+        )
+    assert "created_at" == info.value.field
+
+
+def test_participants_get_their_role_from_their_place() -> None:
+    conv = new(others=[sb.Participant(name="Els", role="client_support")])  # type: ignore[arg-type]
+    assert sb.Participant(name="Fatima", role=sb.ParticipantRole.CLIENT) == conv.client
+    assert sb.ParticipantRole.PROFESSIONAL == conv.professional.role
+    assert (sb.Participant(name="Els", role=sb.ParticipantRole.CLIENT_SUPPORT),) == conv.others
+    assert 3 == len(conv.participants)
+
+
+def test_the_repr_shows_no_names_or_free_text() -> None:
+    conv = at(S.DECIDED)
+    text = repr(conv)
+    assert "<Conversation step='decided' options=2 events=6>" == text
+    assert "Fatima" not in text
+
+
+def test_unknown_options_are_named_with_the_known_ones() -> None:
+    conv = at(S.OPTIONS)
+    with pytest.raises(sb.InputError) as info:
+        conv.option("cursus")
+    assert "werkervaring, niets" in str(info.value)
+
+
+def test_conversations_are_equal_by_content_and_not_hashable() -> None:
+    assert at(S.DECIDED) == at(S.DECIDED)
+    assert at(S.DECIDED) != at(S.DECIDE)
+    assert at(S.DECIDED) != "conversation"
+    with pytest.raises(TypeError):
+        hash(at(S.INFORM))
+
+
+def test_errors_from_value_classes_speak_the_conversations_language() -> None:
+    conv = at(S.PREFERENCES, language="en")
+    with pytest.raises(sb.InputError) as info:
+        conv.weigh({"income": 9})
+    assert "expected a whole number from 0 to 5" in str(info.value)

@@ -1,0 +1,106 @@
+"""Tests that pin the public surface: what `import samenbeslissen` offers."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import inspect
+
+import samenbeslissen as sb
+from samenbeslissen import errors
+
+EXPECTED_ALL = [
+    "Action",
+    "ActionNotAllowedError",
+    "Conversation",
+    "Criterion",
+    "Decision",
+    "DecisionRole",
+    "Deferral",
+    "DefinitionError",
+    "Evaluation",
+    "Event",
+    "InputError",
+    "Invitation",
+    "NotEnoughOptionsError",
+    "Option",
+    "Participant",
+    "ParticipantRole",
+    "Policy",
+    "Rating",
+    "RecordError",
+    "RoleGroup",
+    "RuleViolationError",
+    "SamenBeslissenError",
+    "Step",
+    "StepOrderError",
+    "Stopping",
+    "Weighing",
+    "__version__",
+    "record_schema",
+]
+
+
+def test_the_public_names_are_pinned_and_sorted() -> None:
+    assert EXPECTED_ALL == sb.__all__
+    assert sorted(sb.__all__) == sb.__all__
+    for name in sb.__all__:
+        assert hasattr(sb, name), name
+
+
+def test_the_version_comes_from_the_installed_metadata() -> None:
+    assert importlib.metadata.version("samenbeslissen") == sb.__version__
+
+
+def test_every_error_descends_from_the_root_and_is_drawn_in_the_docstring() -> None:
+    classes = [
+        obj
+        for _, obj in inspect.getmembers(errors, inspect.isclass)
+        if issubclass(obj, Exception) and obj.__module__ == errors.__name__
+    ]
+    assert set(errors.__all__) == {c.__name__ for c in classes}
+    for cls in classes:
+        assert issubclass(cls, sb.SamenBeslissenError)
+        assert cls.__name__ in (errors.__doc__ or "")
+
+
+def test_step_order_errors_carry_step_and_action() -> None:
+    error = sb.NotEnoughOptionsError(
+        "rule_min_options",
+        step=sb.Step.OPTIONS,
+        action=sb.Action.PRESENT_OPTIONS,
+        rule="min_options",
+        minimum=2,
+        count=1,
+    )
+    assert isinstance(error, sb.RuleViolationError)
+    assert isinstance(error, sb.ActionNotAllowedError)
+    assert (sb.Step.OPTIONS, sb.Action.PRESENT_OPTIONS, "min_options") == (
+        error.step,
+        error.action,
+        error.rule,
+    )
+
+
+def test_decision_roles_run_from_the_client_to_the_professional_with_labels() -> None:
+    roles = list(sb.DecisionRole)
+    assert [1, 2, 3, 4, 5] == [r.position for r in roles]
+    assert sb.DecisionRole.CLIENT_ALONE == roles[0]
+    assert sb.DecisionRole.PROFESSIONAL_ALONE == roles[-1]
+    groups = [r.group for r in roles]
+    assert [sb.RoleGroup.ACTIVE] * 2 + [sb.RoleGroup.COLLABORATIVE] + [sb.RoleGroup.PASSIVE] * 2 == (
+        groups
+    )
+    assert "Cliënt en professional beslissen samen." == sb.DecisionRole.SHARED.label()
+    assert "Client and professional decide together." == sb.DecisionRole.SHARED.label("en")
+    for role in roles:
+        assert role.label("nl") != role.label("en")
+
+
+def test_steps_have_numbers_and_labels_in_both_languages() -> None:
+    assert [1, 2, 3, 4] == [s.number for s in list(sb.Step)[:4]]
+    assert sb.Step.DEFERRED.number is None
+    assert "Voorkeur" == sb.Step.PREFERENCES.label()
+    assert "Preferences" == sb.Step.PREFERENCES.label("en")
+    assert "inform" == str(sb.Step.INFORM)
+    assert "de opties voorleggen" == sb.Action.PRESENT_OPTIONS.label()
+    assert "cliëntondersteuner" == sb.ParticipantRole.CLIENT_SUPPORT.label()

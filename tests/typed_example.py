@@ -1,0 +1,57 @@
+"""A typed tour of the public API; `mypy --strict` checks it in CI (it is not a test module).
+
+If a change to the library breaks a caller's types, this file stops type-checking.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import samenbeslissen as sb
+
+
+def walk() -> tuple[sb.Step, list[sb.Action], str]:
+    conv = sb.Conversation(
+        question="Welke stap naar werk past nu bij u?",
+        client=sb.Participant(name="Fatima"),
+        professional=sb.Participant(name="Jeroen"),
+        others=[sb.Participant(name="Els", role=sb.ParticipantRole.CLIENT_SUPPORT)],
+        policy=sb.Policy(min_options=2),
+    )
+    step: sb.Step = conv.step
+    event: sb.Event = conv.inform(may_codecide=True, preferred_role=sb.DecisionRole.SHARED)
+    when: dt.datetime = event.at
+    conv.add_option(sb.Option(key="werkervaring", title="Werkervaringsplaats", pros=("Ritme",)))
+    conv.add_option(sb.Option(key="niets", title="Nu niets veranderen", status_quo=True))
+    conv.present_options()
+    conv.weigh({"inkomen": 5}, {"werkervaring": {"inkomen": 2}, "niets": {"inkomen": None}})
+    weighing: sb.Weighing | None = conv.weighing
+    if weighing is not None:
+        importance: dict[str, int] = weighing.importance
+        assert importance
+    try:
+        conv.decide("werkervaring", decided_by=sb.DecisionRole.SHARED)
+    except sb.RuleViolationError as error:
+        rule: str = error.rule
+        where: sb.Step = error.step
+        assert rule and where
+    conv.decide(
+        "werkervaring",
+        decided_by=sb.DecisionRole.SHARED,
+        rationale="Ik wil weer ritme.",
+        follow_up=when.date() + dt.timedelta(weeks=6),
+    )
+    decision: sb.Decision | None = conv.decision
+    assert decision is not None
+    restored: sb.Conversation = sb.Conversation.from_json(conv.to_json())
+    actions: list[sb.Action] = list(restored.allowed_actions())
+    try:
+        sb.Conversation.from_dict({"schema_version": 99})
+    except sb.RecordError as error:
+        field: str = error.field
+        assert field
+    return step, actions, decision.option
+
+
+if __name__ == "__main__":
+    print(walk())
