@@ -182,7 +182,9 @@ def growth(build: Callable[[], object], small: int, large: int, *, pause_gc: boo
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer repeats (for CI smoke runs)")
+    parser.add_argument(
+        "--quick", action="store_true", help="fewer repeats, targets not judged (CI smoke run)"
+    )
     args = parser.parse_args(argv)
     # transitions logs a warning for every trigger it cannot bind onto the
     # model in (b), because the conversation already has methods of those names.
@@ -229,6 +231,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"    {label} x{scaling[name, True]:.2f} / x{scaling[name, False]:.2f}")
     print("    target: conversations, GC paused, <= x5.5")
     ok = a / b <= 0.35 and e_options < 6 * 1024 and scaling["new", True] <= 5.5
+    if args.quick:
+        print("quick run: too few repeats to judge the targets")
+        return 0
     print("all targets met" if ok else "TARGET MISSED")
     return 0 if ok else 1
 

@@ -312,6 +312,25 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: het verslag zegt '{got}', maar de geschiedenis eindigt bij '{expected}'.",
         "{field}: the record says '{got}', but its history ends at '{expected}'.",
     ),
+    # Command line.
+    "cli_valid": ("{path}: in orde.", "{path}: valid."),
+    "cli_written": (
+        "{path} is gemaakt. Vul het in en controleer het met: samenbeslissen validate {path}",
+        "Wrote {path}. Fill it in and check it with: samenbeslissen validate {path}",
+    ),
+    "cli_exists": (
+        "{path} bestaat al. Kies een andere naam, of gebruik --force om het te overschrijven.",
+        "{path} already exists. Choose another name, or use --force to overwrite it.",
+    ),
+    "cli_cannot_read": ("{path} kan ik niet lezen: {reason}.", "Cannot read {path}: {reason}."),
+    "cli_cannot_write": (
+        "{path} kan ik niet schrijven: {reason}.",
+        "Cannot write {path}: {reason}.",
+    ),
+    "cli_step_record": (
+        "--step werkt alleen met een scenario. Een opgeslagen gesprek toont waar het is.",
+        "--step works with a scenario only. A stored conversation shows where it is.",
+    ),
     "unknown_language": (
         "{field}: taal '{value}' ken ik niet. Kies 'nl' of 'en'.",
         "{field}: unknown language '{value}'. Choose 'nl' or 'en'.",

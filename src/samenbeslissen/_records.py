@@ -31,12 +31,12 @@ if typing.TYPE_CHECKING:
 
 __all__ = [
     "KIND",
-    "record_schema",
     "SCHEMA_VERSION",
     "conversation_from_dict",
     "conversation_to_dict",
     "dumps",
     "loads",
+    "record_schema",
 ]
 
 SCHEMA_VERSION = 1
@@ -196,46 +196,55 @@ def _member(value: object, enum_type: type[enum.Enum], path: str) -> Any:
         raise RecordError("expected_choice", field=path, allowed=allowed, got=repr(value)) from None
 
 
-def _decode(value: object, hint: Any, path: str) -> Any:
-    """Turn JSON types into ``hint`` (the few types the record uses)."""
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        inner = [a for a in typing.get_args(hint) if a is not type(None)]
-        return None if value is None else _decode(value, inner[0], path)
-    if origin is tuple:
-        items = _expect(value, list, path, "a list")
-        item_type = typing.get_args(hint)[0]
-        return tuple(_decode(item, item_type, f"{path}[{i}]") for i, item in enumerate(items))
-    if isinstance(hint, type) and attrs.has(hint):
-        return _structure(value, hint, path)
-    if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return _member(value, hint, path)
-    if hint is dt.date:
-        return _date(value, path)
-    if hint is bool:
-        return _expect(value, bool, path, "true/false")
-    if hint is int:
-        return _expect(value, int, path, "a whole number")
-    if hint is str:
-        return _expect(value, str, path, "text")
-    raise AssertionError(f"no decoder for {hint!r}")  # pragma: no cover - a bug, not bad input
+Decoder = Callable[[object, str], Any]
 
 
 @functools.cache
-def _shape(cls: Any) -> tuple[dict[str, Any], tuple[str, ...], tuple[str, ...]]:
-    """Type hints, required and optional field names of an attrs class (computed once)."""
+def _decoder(hint: Any) -> Decoder:
+    """A function turning JSON types into ``hint`` (the few types records use), built once."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
+        decode_inner = _decoder(inner)
+        return lambda value, path: None if value is None else decode_inner(value, path)
+    if origin is tuple:
+        decode_item = _decoder(typing.get_args(hint)[0])
+
+        def decode_tuple(value: object, path: str) -> tuple[Any, ...]:
+            items = _expect(value, list, path, "a list")
+            return tuple(decode_item(item, f"{path}[{i}]") for i, item in enumerate(items))
+
+        return decode_tuple
+    if isinstance(hint, type) and attrs.has(hint):
+        return lambda value, path: _structure(value, hint, path)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return lambda value, path: _member(value, hint, path)
+    if hint is dt.date:
+        return _date
+    expected = {bool: "true/false", int: "a whole number", str: "text"}[hint]
+
+    def decode_plain(value: object, path: str) -> Any:
+        if type(value) is hint:
+            return value
+        return _expect(value, hint, path, expected)
+
+    return decode_plain
+
+
+@functools.cache
+def _shape(cls: Any) -> tuple[dict[str, Decoder], tuple[str, ...], tuple[str, ...]]:
+    """Field decoders, required and optional field names of an attrs class (built once)."""
     fields = attrs.fields(cls)
     required = tuple(f.name for f in fields if f.default is attrs.NOTHING)
     optional = tuple(f.name for f in fields if f.default is not attrs.NOTHING)
-    return typing.get_type_hints(cls), required, optional
+    hints = typing.get_type_hints(cls)
+    return {f.name: _decoder(hints[f.name]) for f in fields}, required, optional
 
 
 def _structure(data: object, cls: Any, path: str) -> Any:
-    hints, required, optional = _shape(cls)
+    decoders, required, optional = _shape(cls)
     mapping = _fields(data, path, required, optional)
-    kwargs = {
-        name: _decode(value, hints[name], _join(path, name)) for name, value in mapping.items()
-    }
+    kwargs = {name: decoders[name](value, _join(path, name)) for name, value in mapping.items()}
     try:
         return cls(**kwargs)
     except RecordError:
