@@ -248,7 +248,8 @@ def test_deciding_needs_recorded_preferences_or_a_reason_to_skip_them() -> None:
     assert S.PREFERENCES == conv.step
     conv.weigh(skipped_reason="De cliënt wil hier nu niet over praten.")
     assert S.DECIDE == conv.step
-    assert conv.weighing is not None and conv.weighing.skipped
+    assert conv.weighing is not None
+    assert conv.weighing.skipped
 
 
 def test_a_reason_to_skip_and_preferences_together_are_refused() -> None:

@@ -86,10 +86,8 @@ def test_decision_roles_run_from_the_client_to_the_professional_with_labels() ->
     assert [1, 2, 3, 4, 5] == [r.position for r in roles]
     assert sb.DecisionRole.CLIENT_ALONE == roles[0]
     assert sb.DecisionRole.PROFESSIONAL_ALONE == roles[-1]
-    groups = [r.group for r in roles]
-    assert [sb.RoleGroup.ACTIVE] * 2 + [sb.RoleGroup.COLLABORATIVE] + [sb.RoleGroup.PASSIVE] * 2 == (
-        groups
-    )
+    active, collaborative, passive = sb.RoleGroup
+    assert [active, active, collaborative, passive, passive] == [r.group for r in roles]
     assert "Cliënt en professional beslissen samen." == sb.DecisionRole.SHARED.label()
     assert "Client and professional decide together." == sb.DecisionRole.SHARED.label("en")
     for role in roles:

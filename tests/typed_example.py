@@ -34,7 +34,8 @@ def walk() -> tuple[sb.Step, list[sb.Action], str]:
     except sb.RuleViolationError as error:
         rule: str = error.rule
         where: sb.Step = error.step
-        assert rule and where
+        assert rule
+        assert where
     conv.decide(
         "werkervaring",
         decided_by=sb.DecisionRole.SHARED,

@@ -3,15 +3,33 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
 from samenbeslissen import _validate as v
+from samenbeslissen._ranking import (
+    Contribution,
+    Flip,
+    RankedOption,
+    Ranking,
+    Sensitivity,
+    rank,
+    sensitivity,
+)
 from samenbeslissen.errors import InputError
 
-__all__ = ["Criterion", "Rating", "Weighing"]
+__all__ = [
+    "Contribution",
+    "Criterion",
+    "Flip",
+    "RankedOption",
+    "Ranking",
+    "Rating",
+    "Sensitivity",
+    "Weighing",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -193,6 +211,23 @@ class Weighing:
         for rating in self.ratings:
             table.setdefault(rating.option, {})[rating.criterion] = rating.score
         return table
+
+    def option_keys(self) -> tuple[str, ...]:
+        """The options that have ratings, in the order they first appear."""
+        return tuple(dict.fromkeys(r.option for r in self.ratings))
+
+    def ranking(self, options: Sequence[str] | None = None) -> Ranking:
+        """Rank ``options`` (default: those with ratings) by importance-weighted total.
+
+        See :class:`Ranking` for the rule on unknown ratings and ties.
+        """
+        keys = self.option_keys() if options is None else tuple(options)
+        return rank(self.importance, self.scores(), keys)
+
+    def sensitivity(self, options: Sequence[str] | None = None) -> Sensitivity:
+        """For the top option: per criterion, the importance at which another option wins."""
+        keys = self.option_keys() if options is None else tuple(options)
+        return sensitivity(self.importance, self.scores(), keys)
 
     def rating(self, option: str, criterion: str) -> int | None:
         """The score of ``option`` on ``criterion``; None when unknown or not rated."""

@@ -1,0 +1,240 @@
+"""Exploring the flow: the paths the model allows, and the flow as a Mermaid diagram."""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from collections.abc import Iterator
+
+import attrs
+
+from samenbeslissen._policy import Policy
+from samenbeslissen._steps import FLOW, Action, Step
+from samenbeslissen.errors import InputError
+
+__all__ = ["Diagram", "Edge", "Path", "diagram", "paths"]
+
+_DEFAULT_POLICY = Policy()
+
+# The rules on the edges, as the policy field that switches each one on, and
+# how to say it (a function of the policy, for rules with a number in them).
+_RULE_FIELDS: dict[str, str] = {
+    "told_may_codecide": "require_codecide_statement",
+    "asked_role": "require_preferred_role",
+    "enough_options": "min_options",
+    "status_quo_offered": "require_status_quo",
+    "pros_and_cons_given": "require_pros_and_cons",
+    "preferences_recorded": "require_preferences",
+    "decision_complete": "require_rationale",
+}
+_RULE_TEXT: dict[str, tuple[str, str]] = {
+    "told_may_codecide": (
+        "cliënt weet dat die mag meebeslissen",
+        "client knows they may co-decide",
+    ),
+    "asked_role": ("rol van de cliënt gevraagd", "client's role asked"),
+    "enough_options": ("minstens {n} opties", "at least {n} options"),
+    "status_quo_offered": ("optie 'niets veranderen' erbij", "'keep as is' among the options"),
+    "pros_and_cons_given": ("elke optie met voor- en nadeel", "every option with pro and con"),
+    "preferences_recorded": (
+        "wat telt vastgelegd, of waarom niet",
+        "what matters recorded, or why not",
+    ),
+    "decision_complete": ("reden en vervolgdatum", "reason and follow-up date"),
+    "deferred_in_options": ("uitgesteld in stap 2", "deferred in step 2"),
+    "deferred_in_preferences": ("uitgesteld in stap 3", "deferred in step 3"),
+    "deferred_in_decide": ("uitgesteld in stap 4", "deferred in step 4"),
+}
+
+
+def _active(rule: str, policy: Policy) -> bool:
+    field = _RULE_FIELDS.get(rule)
+    if field is None:
+        return True  # not a policy rule: the step a deferral returns to
+    if rule == "decision_complete":
+        return policy.require_rationale or policy.require_follow_up
+    return bool(getattr(policy, field))
+
+
+def _rule_text(rule: str, policy: Policy, language: str) -> str:
+    text = _RULE_TEXT[rule][1 if language == "en" else 0]
+    return text.format(n=policy.min_options)
+
+
+@attrs.frozen(kw_only=True)
+class Edge:
+    """One move of the model: ``action`` from ``source`` to ``dest``, under ``conditions``.
+
+    ``conditions`` are the rules the policy switches on for this move, in
+    words ("minstens 2 opties").
+    """
+
+    action: Action
+    source: Step
+    dest: Step
+    conditions: tuple[str, ...]
+
+    def describe(self, language: str = "nl") -> str:
+        """The move in words: the action and, in brackets, its conditions."""
+        text = self.action.label(language)
+        return f"{text} [{'; '.join(self.conditions)}]" if self.conditions else text
+
+
+@attrs.frozen(kw_only=True)
+class Path:
+    """A sequence of moves from step 1 to an end (by default: decided or stopped)."""
+
+    edges: tuple[Edge, ...]
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """The steps passed, from the first to the last."""
+        return (self.edges[0].source, *(e.dest for e in self.edges)) if self.edges else ()
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        """The actions taken, in order."""
+        return tuple(e.action for e in self.edges)
+
+    def __len__(self) -> int:
+        return len(self.edges)
+
+
+def _edges(policy: Policy, language: str, *, internal: bool) -> list[Edge]:
+    edges = []
+    for t in FLOW:
+        if t.dest is None and not internal:
+            continue
+        edges.append(
+            Edge(
+                action=t.action,
+                source=t.source,
+                dest=t.dest or t.source,
+                conditions=tuple(
+                    _rule_text(rule, policy, language)
+                    for rule in t.conditions
+                    if _active(rule, policy)
+                ),
+            )
+        )
+    return edges
+
+
+def paths(
+    *,
+    ends: tuple[Step, ...] = (Step.DECIDED, Step.STOPPED),
+    max_repeats: int = 1,
+    policy: Policy | None = None,
+    language: str = "nl",
+) -> tuple[Path, ...]:
+    """The step sequences the model allows, from step 1 to one of ``ends``.
+
+    Moves that keep the step the same (adding an option in step 2, weighing
+    again in step 4) are left out; back-loops (a new option after presenting,
+    deferring and resuming) are followed at most ``max_repeats`` times each.
+    A path stops at the first of ``ends`` it reaches.
+
+    Args:
+        ends: Where paths end.
+        max_repeats: How often one move may occur in a path (1-3).
+        policy: Whose rules to show on the moves (default: the model's own).
+        language: Language of the conditions ("nl" or "en").
+
+    Raises:
+        InputError: ``max_repeats`` out of range, or an unknown language.
+    """
+    if (
+        isinstance(max_repeats, bool)
+        or not isinstance(max_repeats, int)
+        or not 1 <= max_repeats <= 3
+    ):
+        raise InputError(
+            "expected_score", field="max_repeats", low=1, high=3, got=repr(max_repeats)
+        )
+    if language not in ("nl", "en"):
+        raise InputError("unknown_language", field="language", value=language)
+    edges = _edges(policy or _DEFAULT_POLICY, language, internal=False)
+    found: list[Path] = []
+
+    def walk(step: Step, taken: list[Edge], used: Counter[Edge]) -> None:
+        if taken and step in ends:
+            found.append(Path(edges=tuple(taken)))
+            return
+        for edge in edges:
+            if edge.source is not step or used[edge] >= max_repeats:
+                continue
+            if edge.action is Action.RESUME and edge.dest is not taken[-1].source:
+                continue  # a deferred conversation resumes where it was deferred
+            used[edge] += 1
+            taken.append(edge)
+            walk(edge.dest, taken, used)
+            taken.pop()
+            used[edge] -= 1
+
+    walk(Step.INFORM, [], Counter())
+    return tuple(sorted(found, key=lambda p: (len(p), [e.action.value for e in p.edges])))
+
+
+@attrs.frozen(kw_only=True)
+class Diagram:
+    """The flow as a Mermaid state diagram, with the current step highlighted.
+
+    In Jupyter the last line of a cell shows it (``_repr_markdown_`` gives a
+    fenced ``mermaid`` block, which JupyterLab and GitHub draw).
+    """
+
+    mermaid: str
+    current: Step | None = None
+
+    def _repr_markdown_(self) -> str:
+        return f"```mermaid\n{self.mermaid}\n```"
+
+    def _repr_html_(self) -> str:
+        # Without a Mermaid renderer, show the source: readable, and safe.
+        return f'<pre class="mermaid">{html.escape(self.mermaid)}</pre>'
+
+    def __str__(self) -> str:
+        return self.mermaid
+
+
+def _node(step: Step) -> str:
+    return step.value
+
+
+def _lines(edges: list[Edge], language: str) -> Iterator[str]:
+    yield "stateDiagram-v2"
+    for step in Step:
+        name = step.label(language)
+        if step.number:
+            name = f"{step.number}. {name}"
+        yield f'    state "{name}" as {_node(step)}'
+    yield f"    [*] --> {_node(Step.INFORM)}"
+    for edge in edges:
+        text = edge.describe(language).replace(":", " ")
+        yield f"    {_node(edge.source)} --> {_node(edge.dest)}: {text}"
+    for step in Step:
+        if step.is_final:
+            yield f"    {_node(step)} --> [*]"
+
+
+def diagram(
+    current: Step | None = None,
+    *,
+    policy: Policy | None = None,
+    language: str = "nl",
+) -> Diagram:
+    """The flow as a Mermaid diagram; ``current`` (a step, or a conversation's step) stands out.
+
+    Args:
+        current: The step to highlight, e.g. ``conv.step``.
+        policy: Whose rules to show on the moves (default: the model's own).
+        language: Language of the labels ("nl" or "en").
+    """
+    if language not in ("nl", "en"):
+        raise InputError("unknown_language", field="language", value=language)
+    edges = _edges(policy or _DEFAULT_POLICY, language, internal=True)
+    lines = list(_lines(edges, language))
+    if current is not None:
+        lines.append("    classDef current fill:#ffd966,stroke:#7f6000,stroke-width:3px")
+        lines.append(f"    class {_node(Step(current))} current")
+    return Diagram(mermaid="\n".join(lines), current=Step(current) if current else None)

@@ -1,0 +1,118 @@
+"""Tests of exploring the flow: every listed path is one a real conversation can take."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import samenbeslissen as sb
+from samenbeslissen._flow import diagram, paths
+from tests.strategies import ticking_clock
+
+A, S = sb.Action, sb.Step
+
+
+def take(conv: sb.Conversation, action: sb.Action, count: int) -> None:
+    """Take ``action`` with good input (the ``count``-th time, for fresh option keys)."""
+    if action is A.INFORM:
+        conv.inform(may_codecide=True, preferred_role=sb.DecisionRole.SHARED)
+    elif action is A.ADD_OPTION:
+        conv.add_option(sb.Option(key=f"extra{count}", title="Nog een optie"))
+    elif action is A.PRESENT_OPTIONS:
+        conv.present_options()
+    elif action is A.WEIGH:
+        conv.weigh({"rust": 3})
+    elif action is A.DECIDE:
+        conv.decide(
+            "werk",
+            decided_by=sb.DecisionRole.SHARED,
+            rationale="Dit past bij mij.",
+            follow_up=dt.date(2026, 12, 1),
+        )
+    elif action is A.DEFER:
+        conv.defer(reason="Even nadenken.")
+    elif action is A.RESUME:
+        conv.resume()
+    elif action is A.STOP:
+        conv.stop()
+    else:  # pragma: no cover - paths end at decided or stopped
+        conv.evaluate(notes="Goed.")
+
+
+@pytest.mark.parametrize("max_repeats", [1, 2])
+def test_every_path_is_one_a_conversation_can_take(max_repeats: int) -> None:
+    found = paths(max_repeats=max_repeats)
+    assert len(found) > 10
+    for path in found:
+        conv = sb.Conversation(
+            "Vraag?",
+            client=sb.Participant(name="A"),
+            professional=sb.Participant(name="B"),
+            clock=ticking_clock(),
+        )
+        conv.add_option(sb.Option(key="werk", title="Werk"))
+        conv.add_option(sb.Option(key="niets", title="Niets", status_quo=True))
+        visited = [conv.step]
+        for count, action in enumerate(path.actions):
+            take(conv, action, count)
+            visited.append(conv.step)
+        assert list(path.steps) == visited
+
+
+def test_paths_reach_every_open_step_and_both_ends() -> None:
+    steps = {step for path in paths() for step in path.steps}
+    assert set(S) - {S.EVALUATED} == steps
+    assert {S.DECIDED, S.STOPPED} == {path.steps[-1] for path in paths()}
+
+
+def test_the_shortest_decision_takes_the_four_steps() -> None:
+    decided = [p for p in paths() if p.steps[-1] is S.DECIDED]
+    assert (A.INFORM, A.PRESENT_OPTIONS, A.WEIGH, A.DECIDE) == decided[0].actions
+
+
+def test_a_resumed_conversation_goes_back_where_it_was() -> None:
+    for path in paths(max_repeats=2):
+        for before, edge in zip(path.edges, path.edges[1:], strict=False):
+            if edge.action is A.RESUME:
+                assert before.source == edge.dest
+
+
+def test_the_policys_rules_show_as_conditions_on_the_moves() -> None:
+    present = next(e for p in paths() for e in p.edges if e.action is A.PRESENT_OPTIONS)
+    assert ("minstens 2 opties",) == present.conditions
+    strict = next(
+        e
+        for p in paths(policy=sb.Policy.strict(), language="en")
+        for e in p.edges
+        if e.action is A.PRESENT_OPTIONS
+    )
+    assert (
+        "at least 2 options",
+        "'keep as is' among the options",
+        "every option with pro and con",
+    ) == strict.conditions
+    assert "presenting the options [at least 2 options; " in strict.describe("en")
+    loose = sb.Policy(require_codecide_statement=False)
+    inform = next(e for p in paths(policy=loose) for e in p.edges if e.action is A.INFORM)
+    assert () == inform.conditions
+
+
+@pytest.mark.parametrize("kwargs", [{"max_repeats": 0}, {"max_repeats": True}, {"language": "fr"}])
+def test_bad_path_arguments_are_refused(kwargs: dict[str, object]) -> None:
+    with pytest.raises(sb.InputError):
+        paths(**kwargs)  # type: ignore[arg-type]
+
+
+def test_the_diagram_is_mermaid_with_the_current_step_highlighted() -> None:
+    chart = diagram(S.PREFERENCES, language="en")
+    text = str(chart)
+    assert text.startswith("stateDiagram-v2")
+    assert 'state "3. Preferences" as preferences' in text
+    assert "options --> preferences: presenting the options [at least 2 options]" in text
+    assert text.endswith("class preferences current")
+    assert chart._repr_markdown_().startswith("```mermaid\n")
+    assert "&gt;" in chart._repr_html_()
+    assert "class " not in str(diagram())
+    with pytest.raises(sb.InputError):
+        diagram(language="de")

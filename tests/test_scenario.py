@@ -1,0 +1,1040 @@
+"""Tests of trainer scenario files: loading, precise errors, examples, starter, schema."""
+
+# ruff: noqa: SIM300  # the house style is `assert expected == actual`
+
+from __future__ import annotations
+
+import os
+import pathlib
+import re
+import tracemalloc
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+from hypothesis import given
+
+import samenbeslissen as sb
+from samenbeslissen._scenario import (
+    MAX_SCENARIO_SIZE,
+    demo_scenario,
+    load_scenario,
+    loads_scenario,
+    scenario_from_dict,
+    scenario_schema,
+    scenario_to_dict,
+    starter_scenario,
+)
+from samenbeslissen._scenario_model import Scenario, StepLines
+from samenbeslissen.errors import ScenarioError
+from tests.strategies import scenarios
+
+ROOT = pathlib.Path(__file__).parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+SCRIPTED = (sb.Step.INFORM, sb.Step.OPTIONS, sb.Step.PREFERENCES, sb.Step.DECIDE)
+
+# A small valid scenario. Tests change one line and expect the error on that line.
+BASE = """\
+title: Oefenen
+client:
+  name: Anna
+professional:
+  name: Bram
+question: Wat doen we?
+options:
+  - key: a
+    title: Optie A
+    pros: [snel]
+    cons: [duur]
+  - key: b
+    title: Niets veranderen
+    status_quo: true
+criteria:
+  - key: c
+    importance: 3
+ratings:
+  a:
+    c: 4
+decision:
+  option: a
+  decided_by: shared
+  rationale: Omdat het snel is.
+lines:
+  inform:
+    good:
+      - speaker: professional
+        text: U beslist mee.
+"""
+
+
+def changed(old: str, new: str, text: str = BASE) -> str:
+    """``text`` with the one occurrence of ``old`` replaced by ``new``."""
+    assert 1 == text.count(old), old
+    return text.replace(old, new)
+
+
+def refused(text: str, source: str | None = "s.yaml") -> ScenarioError:
+    with pytest.raises(ScenarioError) as info:
+        loads_scenario(text, source=source)
+    return info.value
+
+
+def validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(scenario_schema())
+
+
+# -- the base case ------------------------------------------------------------------------
+
+
+def test_a_small_scenario_loads_with_defaults_filled_in() -> None:
+    scenario = loads_scenario(BASE)
+
+    assert "Oefenen" == scenario.title
+    assert ("nl", "u") == (scenario.language, scenario.address)
+    assert ("a", "b") == tuple(o.key for o in scenario.options)
+    assert (("snel",), ("duur",), False) == (
+        scenario.options[0].pros,
+        scenario.options[0].cons,
+        scenario.options[0].status_quo,
+    )
+    assert scenario.options[1].status_quo
+    assert (sb.Rating(option="a", criterion="c", score=4),) == scenario.ratings
+    assert scenario.decision is not None
+    assert 6 == scenario.decision.follow_up_weeks
+    assert (sb.Step.INFORM,) == tuple(step for step, _ in scenario.lines)
+    assert sb.ParticipantRole.PROFESSIONAL == scenario.lines_for(sb.Step.INFORM).good[0].speaker
+
+
+def test_a_scenario_remembers_the_file_it_came_from(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "oefen.yaml"
+    path.write_text(BASE, encoding="utf-8")
+
+    assert str(path) == load_scenario(path).source
+    assert str(path) == load_scenario(str(path)).source
+
+
+def test_an_empty_optional_field_counts_as_left_out() -> None:
+    text = changed("question: Wat doen we?\n", "question: Wat doen we?\ngoal:\nothers:\n")
+
+    assert loads_scenario(BASE) == loads_scenario(text)
+
+
+def test_a_block_text_loses_its_final_line_break() -> None:
+    text = changed("question: Wat doen we?\n", "question: >\n  Wat doen\n  we?\n")
+
+    assert "Wat doen we?" == loads_scenario(text).question
+
+
+def test_ratings_are_kept_in_the_order_of_options_and_criteria() -> None:
+    text = changed("criteria:\n", "criteria:\n  - key: d\n    importance: 1\n")
+    shuffled = changed(
+        "ratings:\n  a:\n    c: 4\n", "ratings:\n  b: {d: 2}\n  a: {d: 1, c: 4}\n", text
+    )
+    ordered = changed(
+        "ratings:\n  a:\n    c: 4\n", "ratings:\n  a: {c: 4, d: 1}\n  b: {d: 2}\n", text
+    )
+
+    scenario = loads_scenario(shuffled)
+
+    assert loads_scenario(ordered) == scenario
+    assert [("a", "d"), ("a", "c"), ("b", "d")] == [
+        (r.option, r.criterion) for r in scenario.ratings
+    ]
+
+
+def test_lines_are_kept_in_step_order_whatever_the_file_order() -> None:
+    text = changed(
+        "lines:\n",
+        "lines:\n  decide:\n    pitfall:\n      - {speaker: professional, text: Klaar.}\n",
+    )
+
+    assert (sb.Step.INFORM, sb.Step.DECIDE) == tuple(s for s, _ in loads_scenario(text).lines)
+
+
+def test_a_step_without_lines_is_kept_as_an_empty_entry() -> None:
+    text = changed("lines:\n", "lines:\n  options:\n")
+
+    assert StepLines() == loads_scenario(text).lines_for(sb.Step.OPTIONS)
+    assert (sb.Step.INFORM, sb.Step.OPTIONS) == tuple(s for s, _ in loads_scenario(text).lines)
+
+
+def test_an_explicit_string_tag_makes_a_number_text() -> None:
+    assert "2024" == loads_scenario(changed("title: Oefenen", "title: !!str 2024")).title
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + BASE.encode("utf-8"))
+
+    assert loads_scenario(BASE) == load_scenario(path)
+
+
+# -- errors: the file as a whole -----------------------------------------------------------
+
+
+def test_a_missing_file_is_a_scenario_error_naming_the_file(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "bestaat-niet.yaml"
+
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+
+    assert (str(path), None, "") == (info.value.file, info.value.line, info.value.field)
+    assert f"{path}: Dit bestand bestaat niet. Kijk of de naam en de map kloppen." == str(
+        info.value
+    )
+
+
+def test_a_folder_is_a_scenario_error_not_an_os_error(tmp_path: pathlib.Path) -> None:
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(tmp_path)
+
+    assert "scenario_unreadable" == info.value.key
+    assert str(info.value).startswith(f"{tmp_path}: Dit bestand kan ik niet lezen: ")
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads every file")
+def test_a_file_without_read_permission_is_a_scenario_error(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "geheim.yaml"
+    path.write_text(BASE, encoding="utf-8")
+    path.chmod(0)
+
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+
+    assert "scenario_unreadable" == info.value.key
+
+
+def test_a_50_mb_file_is_refused_without_reading_it(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "groot.yaml"
+    with open(path, "wb") as file:
+        file.truncate(50 * 1024 * 1024)  # sparse: takes no disk space
+
+    tracemalloc.start()
+    try:
+        with pytest.raises(ScenarioError) as info:
+            load_scenario(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert ("scenario_too_large", "") == (info.value.key, info.value.field)
+    assert str(info.value).startswith(f"{path}: Dit bestand is te groot voor een scenario.")
+    assert "1 MB" in str(info.value)
+    assert peak < MAX_SCENARIO_SIZE
+
+
+def test_a_file_just_over_the_limit_is_refused(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "net-te-groot.yaml"
+    path.write_bytes(b"#" * (MAX_SCENARIO_SIZE + 1))
+
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+
+    assert "scenario_too_large" == info.value.key
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_a_file_without_a_size_is_read_no_further_than_the_limit() -> None:
+    with pytest.raises(ScenarioError) as info:
+        load_scenario("/dev/zero")
+
+    assert "scenario_too_large" == info.value.key
+
+
+def test_a_text_over_the_limit_is_refused() -> None:
+    error = refused("#" * (MAX_SCENARIO_SIZE + 1))
+
+    assert "scenario_too_large" == error.key
+
+
+def test_bytes_that_are_not_utf8_are_refused_with_their_line(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes(changed("name: Anna", "name: Zoë").encode("latin-1"))
+
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(path)
+
+    assert ("scenario_encoding", 3) == (info.value.key, info.value.line)
+    assert str(info.value).startswith(f"{path}:3: Dit bestand is geen UTF-8-tekst.")
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# alleen uitleg\n"])
+def test_an_empty_scenario_is_refused(text: str) -> None:
+    error = refused(text)
+
+    assert ("scenario_empty", "") == (error.key, error.field)
+    assert str(error).startswith("s.yaml: Het scenario is leeg.")
+
+
+def test_text_that_is_not_yaml_is_refused_with_its_line() -> None:
+    error = refused(changed("question: Wat doen we?", "question: [Wat doen we?"))
+
+    assert ("scenario_yaml", 6) == (error.key, error.line)
+    assert str(error).startswith("s.yaml:6: Dit is geen geldige YAML. YAML meldt: ")
+
+
+def test_a_colon_inside_a_plain_text_is_a_yaml_error_on_its_line() -> None:
+    error = refused(changed("question: Wat doen we?", "question: Let op: wat doen we?"))
+
+    assert ("scenario_yaml", 6) == (error.key, error.line)
+
+
+def test_a_tab_gets_its_own_plain_message() -> None:
+    error = refused(changed("  name: Anna", "\tname: Anna"))
+
+    assert ("scenario_yaml_tab", 3) == (error.key, error.line)
+    assert "s.yaml:3: Hier staat een tab. Spring in met spaties, niet met tabs." == str(error)
+
+
+def test_two_documents_in_one_file_are_refused() -> None:
+    error = refused(BASE + "---\ntitle: Nog een\n")
+
+    assert ("scenario_yaml", 30) == (error.key, error.line)
+
+
+def test_a_special_character_is_refused_with_its_line() -> None:
+    error = refused(changed("Wat doen we?", "Wat doen\x07 we?"))
+
+    assert ("scenario_yaml", 6) == (error.key, error.line)
+
+
+@pytest.mark.parametrize(
+    ("text", "got"),
+    [("- a\n- b\n", "een lijst"), ("Gewoon een zin.\n", "tekst"), ("~\n", "niets")],
+)
+def test_a_scenario_that_is_not_a_mapping_is_refused(text: str, got: str) -> None:
+    error = refused(text)
+
+    assert ("scenario_not_mapping", 1, "") == (error.key, error.line, error.field)
+    assert str(error).endswith(f"Maar hier staat {got}.")
+
+
+def test_a_duplicate_field_is_refused_naming_both_lines() -> None:
+    error = refused(changed("question: Wat doen we?\n", "question: Wat doen we?\ntitle: Twee\n"))
+
+    assert ("scenario_duplicate_field", "title", 7) == (error.key, error.field, error.line)
+    assert "Het staat ook op regel 1." in str(error)
+
+
+def test_a_duplicate_field_deep_inside_is_refused_with_its_path() -> None:
+    error = refused(changed("    title: Optie A\n", "    title: Optie A\n    title: Optie C\n"))
+
+    assert ("options[0].title", 10) == (error.field, error.line)
+    assert 9 == error.params["first"]
+
+
+def test_a_duplicate_rating_is_refused_like_any_duplicate_field() -> None:
+    error = refused(changed("    c: 4\n", "    c: 4\n    c: 5\n"))
+
+    assert ("scenario_duplicate_field", "ratings.a.c", 21) == (error.key, error.field, error.line)
+
+
+def test_references_between_parts_of_the_file_are_refused() -> None:
+    text = changed("    pros: [snel]", "    pros: &voordelen [snel]")
+    error = refused(
+        changed("    status_quo: true", "    status_quo: true\n    pros: *voordelen", text)
+    )
+
+    assert ("scenario_alias", 15) == (error.key, error.line)
+
+
+def test_nesting_deeper_than_any_scenario_is_refused() -> None:
+    error = refused("title: " + "[" * 200 + "]" * 200 + "\n")
+
+    assert ("scenario_too_deep", 1) == (error.key, error.line)
+
+
+@pytest.mark.parametrize(
+    ("tagged", "tag"),
+    [("!!binary aGFsbG8=", "!!binary"), ("!!python/name:os.system", "!!python/name:os.system")],
+)
+def test_yaml_tags_are_refused(tagged: str, tag: str) -> None:
+    error = refused(changed("title: Oefenen", f"title: {tagged}"))
+
+    assert ("scenario_tag", "title", 1) == (error.key, error.field, error.line)
+    assert tag == error.params["tag"]
+
+
+def test_a_tagged_collection_is_refused() -> None:
+    error = refused(changed("    pros: [snel]", "    pros: !!set {snel}"))
+
+    assert ("scenario_tag", "options[0].pros", 10) == (error.key, error.field, error.line)
+
+
+def test_a_name_that_is_a_list_is_refused() -> None:
+    error = refused(changed("question: Wat doen we?", "? [wat, doen]\n: we"))
+
+    assert ("scenario_complex_key", 6) == (error.key, error.line)
+
+
+# -- errors: fields ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "line"),
+    [
+        ("title: Oefenen\n", "", "title", 1),
+        ("question: Wat doen we?\n", "", "question", 1),
+        ("  name: Anna\n", "  situation: Alleen.\n", "client.name", 3),
+        ("    title: Optie A\n", "", "options[0].title", 8),
+        ("    importance: 3\n", "", "criteria[0].importance", 16),
+        ("  rationale: Omdat het snel is.\n", "", "decision.rationale", 22),
+        ("        text: U beslist mee.\n", "", "lines.inform.good[0].text", 28),
+    ],
+)
+def test_a_missing_field_is_refused_with_its_path_and_line(
+    old: str, new: str, field: str, line: int
+) -> None:
+    error = refused(changed(old, new))
+
+    assert ("scenario_missing", field, line) == (error.key, error.field, error.line)
+    assert f"s.yaml:{line}: {field}: dit veld ontbreekt. Vul het in." == str(error)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "line", "allowed"),
+    [
+        ("title: Oefenen", "title: Oefenen\nauteur: Kim", "auteur", 2, "title, language, address"),
+        ("  name: Anna", "  name: Anna\n  leeftijd: 80", "client.leeftijd", 4, "name, situation"),
+        ("  name: Bram", "  name: Bram\n  team: Noord", "professional.team", 6, "name, function"),
+        ("    title: Optie A", "    title: Optie A\n    prijs: 10", "options[0].prijs", 10, "key"),
+        (
+            "    importance: 3",
+            "    importance: 3\n    gewicht: 2",
+            "criteria[0].gewicht",
+            18,
+            "key",
+        ),
+        ("  option: a", "  option: a\n  datum: morgen", "decision.datum", 23, "option"),
+        ("lines:", "lines:\n  keuze: {}", "lines.keuze", 26, "inform, options, preferences"),
+        ("    good:", "    goed: []\n    good:", "lines.inform.goed", 27, "good, pitfall"),
+        (
+            "        text: U",
+            "        toon: vriendelijk\n        text: U",
+            "lines.inform.good[0].toon",
+            29,
+            "speaker, text",
+        ),
+    ],
+)
+def test_an_unknown_field_is_refused_naming_the_allowed_fields(
+    old: str, new: str, field: str, line: int, allowed: str
+) -> None:
+    error = refused(changed(old, new))
+
+    assert (field, line) == (error.field, error.line)
+    assert error.key in ("scenario_unknown_field", "scenario_unknown_field_hint")
+    assert f"Toegestaan zijn: {allowed}" in str(error)
+    assert str(error).startswith(f"s.yaml:{line}: {field}: dit veld ken ik niet.")
+
+
+def test_an_unknown_field_in_a_companion_is_refused() -> None:
+    text = changed(
+        "question:", "others:\n  - {name: Ida, role: client_support, tel: 06}\nquestion:"
+    )
+
+    error = refused(text)
+
+    assert ("others[0].tel", 7) == (error.field, error.line)
+
+
+def test_a_misspelt_field_gets_a_suggestion() -> None:
+    error = refused(changed("title: Oefenen", "titel: Oefenen"))
+
+    assert ("scenario_unknown_field_hint", "titel") == (error.key, error.field)
+    assert "Bedoelt u 'title'?" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "line", "expected"),
+    [
+        ("    pros: [snel]", "    pros: snel", "options[0].pros", 10, "een lijst met teksten"),
+        ("client:\n  name: Anna\n", "client: Anna\n", "client", 2, "velden (naam: waarde)"),
+        ("    c: 4\n", "    - 4\n", "ratings.a", 20, "velden (naam: waarde)"),
+        ("    title: Optie A", "    title: [Optie, A]", "options[0].title", 9, "tekst"),
+        ("title: Oefenen", "title: {naam: Oefenen}", "title", 1, "tekst"),
+    ],
+)
+def test_a_value_of_the_wrong_kind_is_refused_saying_what_was_expected(
+    old: str, new: str, field: str, line: int, expected: str
+) -> None:
+    error = refused(changed(old, new))
+
+    assert ("scenario_type", field, line) == (error.key, error.field, error.line)
+    assert f"{field}: hier hoort {expected}, maar hier staat" in str(error)
+
+
+def test_options_that_are_text_are_refused() -> None:
+    error = refused(with_options("options: twee\n"))
+
+    assert ("scenario_type", "options", 7) == (error.key, error.field, error.line)
+    assert "options: hier hoort een lijst, maar hier staat tekst." in str(error)
+
+
+def test_a_status_quo_that_is_not_true_or_false_is_refused() -> None:
+    error = refused(changed("    status_quo: true", "    status_quo: ja"))
+
+    assert ("scenario_bool", "options[1].status_quo", 14) == (error.key, error.field, error.line)
+    assert "hier hoort true of false, maar hier staat 'ja'." in str(error)
+
+
+@pytest.mark.parametrize(
+    ("written", "kind"),
+    [
+        ("2024", "een getal"),
+        ("yes", "true/false (ja/nee)"),
+        ("off", "true/false (ja/nee)"),
+        ("2024-05-01", "een datum"),
+        ("1:30", "een getal"),
+        ("3.5", "een getal"),
+    ],
+)
+def test_a_text_that_yaml_reads_as_something_else_is_refused_with_a_quote_hint(
+    written: str, kind: str
+) -> None:
+    error = refused(changed("title: Oefenen", f"title: {written}"))
+
+    assert ("scenario_not_text", "title", 1) == (error.key, error.field, error.line)
+    assert (
+        f"s.yaml:1: title: hier hoort tekst, maar YAML leest {written} als {kind}. "
+        f'Zet de tekst tussen aanhalingstekens: "{written}".'
+    ) == str(error)
+    assert written == loads_scenario(changed("title: Oefenen", f'title: "{written}"')).title
+
+
+def test_a_date_that_does_not_exist_is_just_text() -> None:
+    assert "2024-13-45" == loads_scenario(changed("title: Oefenen", "title: 2024-13-45")).title
+
+
+def test_a_merge_key_is_an_unknown_field() -> None:
+    error = refused(changed("title: Oefenen", "title: Oefenen\n<<: {goal: Werk}"))
+
+    assert ("scenario_unknown_field", "<<", 2) == (error.key, error.field, error.line)
+
+
+def test_a_value_of_a_kind_yaml_does_not_have_is_named_by_its_type() -> None:
+    data = yaml.safe_load(BASE)
+    data["title"] = b"Oefenen"
+
+    with pytest.raises(ScenarioError) as info:
+        scenario_from_dict(data)
+
+    assert "title: hier hoort tekst, maar hier staat bytes." == str(info.value)
+
+
+def test_a_list_item_that_yaml_reads_as_a_number_is_refused_with_its_index() -> None:
+    error = refused(changed("    cons: [duur]", "    cons: [duur, 100]"))
+
+    assert ("scenario_not_text", "options[0].cons[1]", 11) == (error.key, error.field, error.line)
+
+
+def test_an_option_key_that_yaml_reads_as_a_number_must_be_quoted() -> None:
+    error = refused(changed("  - key: a\n", "  - key: 1\n"))
+
+    assert ("scenario_not_text", "options[0].key") == (error.key, error.field)
+
+
+def test_a_rating_name_that_yaml_reads_as_a_number_is_refused() -> None:
+    error = refused(changed("  a:\n    c: 4", "  a:\n    2024: 4"))
+
+    assert ("scenario_key_not_text", "ratings.a.2024", 20) == (error.key, error.field, error.line)
+    assert 'Zet de naam tussen aanhalingstekens: "2024".' in str(error)
+
+
+def test_an_empty_required_text_is_refused() -> None:
+    for written in ("title:", 'title: "  "'):
+        error = refused(changed("title: Oefenen", written))
+
+        assert ("empty_text", "title", 1) == (error.key, error.field, error.line)
+
+
+def test_duplicate_option_keys_are_refused() -> None:
+    error = refused(changed("  - key: b", "  - key: a"))
+
+    assert ("duplicate_option", "options[1].key", 12) == (error.key, error.field, error.line)
+    assert "er is al een optie met de sleutel 'a'" in str(error)
+
+
+def test_duplicate_criterion_keys_are_refused() -> None:
+    error = refused(
+        changed("    importance: 3\n", "    importance: 3\n  - key: c\n    importance: 1\n")
+    )
+
+    assert ("duplicate_key", "criteria[1].key", 18) == (error.key, error.field, error.line)
+
+
+def test_an_option_key_is_checked_by_the_option_itself_and_relocated() -> None:
+    error = refused(changed("  - key: b", "  - key: met spatie"))
+
+    assert ("invalid_key", "options[1].key", 12) == (error.key, error.field, error.line)
+    assert str(error).startswith("s.yaml:12: options[1].key: 'met spatie' is geen geldige sleutel")
+
+
+def test_a_criterion_key_is_checked_like_an_option_key() -> None:
+    text = changed("  - key: c\n", "  - key: c d\n")
+    text = changed("    c: 4", "    c d: 4", text)
+
+    error = refused(text)
+
+    assert ("invalid_key", "criteria[0].key", 16) == (error.key, error.field, error.line)
+
+
+def with_options(block: str) -> str:
+    """BASE with its options replaced by ``block`` (which starts on line 7)."""
+    start, end = BASE.index("options:"), BASE.index("criteria:")
+    return BASE[:start] + block + BASE[end:]
+
+
+@pytest.mark.parametrize("count", [0, 1])
+def test_fewer_than_two_options_are_refused(count: int) -> None:
+    block = "options: []\n" if count == 0 else "options:\n  - key: a\n    title: Optie A\n"
+
+    error = refused(with_options(block))
+
+    assert ("scenario_min_options", "options", 7) == (error.key, error.field, error.line)
+    assert f"Nu zijn het er {count}." in str(error)
+
+
+def test_a_scenario_with_empty_options_is_refused() -> None:
+    error = refused(with_options("options:\n"))
+
+    assert ("empty_text", "options", 7) == (error.key, error.field, error.line)
+
+
+def test_a_rating_of_an_unknown_option_is_refused_naming_the_known_ones() -> None:
+    error = refused(changed("  a:\n    c: 4", "  a:\n    c: 4\n  z:\n    c: 1"))
+
+    assert ("unknown_option", "ratings.z", 21) == (error.key, error.field, error.line)
+    assert "er is geen optie met de sleutel 'z'. Bekend zijn: a, b." in str(error)
+
+
+def test_a_rating_on_an_unknown_criterion_is_refused_naming_the_known_ones() -> None:
+    error = refused(changed("    c: 4", "    c: 4\n    prijs: 2"))
+
+    assert ("scenario_unknown_criterion", "ratings.a.prijs", 21) == (
+        error.key,
+        error.field,
+        error.line,
+    )
+    assert "'prijs' staat niet bij de criteria. Bekend zijn: c." in str(error)
+
+
+def test_ratings_without_criteria_say_there_are_none_yet() -> None:
+    error = refused(changed("criteria:\n  - key: c\n    importance: 3\n", ""))
+
+    assert "ratings.a.c: 'c' staat niet bij de criteria. Bekend zijn: nog geen." in str(error)
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [("6", "6"), ("-1", "-1"), ("2.5", "2.5"), ("vier", "'vier'"), ("true", "true/false (ja/nee)")],
+)
+def test_a_rating_out_of_range_is_refused(written: str, shown: str) -> None:
+    error = refused(changed("    c: 4", f"    c: {written}"))
+
+    assert ("scenario_rating", "ratings.a.c", 20) == (error.key, error.field, error.line)
+    assert f"of null als niemand het weet. Nu staat er {shown}." in str(error)
+
+
+def test_an_option_without_ratings_may_be_listed_empty() -> None:
+    scenario = loads_scenario(changed("ratings:\n", "ratings:\n  b:\n"))
+
+    assert (sb.Rating(option="a", criterion="c", score=4),) == scenario.ratings
+
+
+def test_a_rating_of_null_means_nobody_knows() -> None:
+    scenario = loads_scenario(changed("    c: 4", "    c: null"))
+
+    assert (sb.Rating(option="a", criterion="c", score=None),) == scenario.ratings
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [("6", "6"), ("-1", "-1"), ("drie", "'drie'"), ("2.0", "2.0"), ("", "niets")],
+)
+def test_an_importance_out_of_range_is_refused(written: str, shown: str) -> None:
+    error = refused(changed("    importance: 3", f"    importance: {written}"))
+
+    assert ("expected_score", "criteria[0].importance", 17) == (error.key, error.field, error.line)
+    assert str(error).endswith(
+        f"hier hoort een heel getal van 0 tot en met 5, maar het is {shown}."
+    )
+
+
+def test_follow_up_weeks_must_be_a_whole_number_of_weeks() -> None:
+    error = refused(changed("  rationale: Omdat", "  follow_up_weeks: 0\n  rationale: Omdat"))
+
+    assert ("expected_score", "decision.follow_up_weeks", 24) == (
+        error.key,
+        error.field,
+        error.line,
+    )
+    assert "hier hoort een heel getal van 1 tot en met 104" in str(error)
+
+
+def test_a_decision_for_an_unknown_option_is_refused() -> None:
+    error = refused(changed("  option: a", "  option: c"))
+
+    assert ("unknown_option", "decision.option", 22) == (error.key, error.field, error.line)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "line"),
+    [
+        ("  name: Anna", "  name: Anna\n  preferred_role: klant", "client.preferred_role", 4),
+        ("  decided_by: shared", "  decided_by: samen", "decision.decided_by", 23),
+        (
+            "      - speaker: professional",
+            "      - speaker: coach",
+            "lines.inform.good[0].speaker",
+            28,
+        ),
+    ],
+)
+def test_a_choice_outside_the_allowed_values_is_refused_listing_them(
+    old: str, new: str, field: str, line: int
+) -> None:
+    error = refused(changed(old, new))
+
+    assert ("expected_choice", field, line) == (error.key, error.field, error.line)
+    assert "Kies uit: " in str(error)
+
+
+def test_every_decision_role_is_accepted_as_preferred_role() -> None:
+    for role in sb.DecisionRole:
+        text = changed("  name: Anna", f"  name: Anna\n  preferred_role: {role.value}")
+
+        assert role == loads_scenario(text).client.preferred_role
+
+
+def test_a_companion_cannot_be_the_client_or_the_professional() -> None:
+    text = changed("question:", "others:\n  - name: Ida\n    role: client\nquestion:")
+
+    error = refused(text)
+
+    assert ("expected_choice", "others[0].role", 8) == (error.key, error.field, error.line)
+    assert "significant_other, client_support, interpreter, peer_expert" in str(error)
+
+
+def test_an_unknown_language_is_refused() -> None:
+    error = refused(changed("title: Oefenen", "title: Oefenen\nlanguage: de"))
+
+    assert ("unknown_language", "language", 2) == (error.key, error.field, error.line)
+    assert "s.yaml:2: language: taal 'de' ken ik niet. Kies 'nl' of 'en'." == str(error)
+
+
+def test_an_unknown_form_of_address_is_refused() -> None:
+    error = refused(changed("title: Oefenen", "title: Oefenen\naddress: jij"))
+
+    assert ("expected_choice", "address", 2) == (error.key, error.field, error.line)
+
+
+def test_a_speaker_who_does_not_take_part_is_refused() -> None:
+    error = refused(changed("      - speaker: professional", "      - speaker: interpreter"))
+
+    assert ("scenario_speaker_absent", "lines.inform.good[0].speaker", 28) == (
+        error.key,
+        error.field,
+        error.line,
+    )
+    assert "'interpreter' doet niet mee in dit scenario. Wie meedoen: client, professional." in (
+        str(error)
+    )
+
+
+def test_a_speaker_who_comes_along_may_speak() -> None:
+    text = changed("question:", "others:\n  - name: Ida\n    role: interpreter\nquestion:")
+    text = changed("      - speaker: professional", "      - speaker: interpreter", text)
+
+    scenario = loads_scenario(text)
+
+    assert sb.ParticipantRole.INTERPRETER == scenario.lines_for(sb.Step.INFORM).good[0].speaker
+
+
+def test_errors_of_an_english_scenario_are_in_english() -> None:
+    error = refused(changed("title: Oefenen", "title: Oefenen\nlanguage: en\naddress: jij"))
+
+    assert "s.yaml:3: address: 'jij' is not allowed. Choose from: u, je." == str(error)
+    assert "s.yaml:3: address: 'jij' kan niet. Kies uit: u, je." == error.message("nl")
+
+
+def test_a_scenario_error_is_an_input_error_and_a_value_error() -> None:
+    error = refused(changed("title: Oefenen", "titel: Oefenen"))
+
+    assert isinstance(error, sb.InputError)
+    assert isinstance(error, ValueError)
+    assert "file='s.yaml', line=1, field='titel'" in repr(error)
+
+
+def test_a_text_without_a_source_still_knows_the_line() -> None:
+    error = refused(changed("title: Oefenen", "title: 2024"), source=None)
+
+    assert (None, 1) == (error.file, error.line)
+    assert str(error).startswith("title: hier hoort tekst")
+
+
+# -- plain data ----------------------------------------------------------------------------
+
+
+def test_plain_data_gives_the_same_scenario_as_its_yaml() -> None:
+    assert loads_scenario(BASE) == scenario_from_dict(yaml.safe_load(BASE))
+
+
+def test_errors_in_plain_data_name_the_field_and_source_but_no_line() -> None:
+    data = yaml.safe_load(BASE)
+    data["options"][1]["pros"] = "veel"
+
+    with pytest.raises(ScenarioError) as info:
+        scenario_from_dict(data, source="api")
+
+    assert ("options[1].pros", None, "api") == (
+        info.value.field,
+        info.value.line,
+        info.value.file,
+    )
+    assert "api: options[1].pros: hier hoort een lijst met teksten, maar hier staat tekst." == str(
+        info.value
+    )
+
+
+def test_a_number_in_plain_data_is_refused_without_a_quote_hint() -> None:
+    data = yaml.safe_load(BASE)
+    data["title"] = 2024
+
+    with pytest.raises(ScenarioError) as info:
+        scenario_from_dict(data)
+
+    assert "title: hier hoort tekst, maar hier staat een getal." == str(info.value)
+
+
+@pytest.mark.parametrize(("data", "key"), [(None, "scenario_empty"), ([1], "scenario_not_mapping")])
+def test_plain_data_that_is_not_a_mapping_is_refused(data: object, key: str) -> None:
+    with pytest.raises(ScenarioError) as info:
+        scenario_from_dict(data)
+
+    assert key == info.value.key
+
+
+def test_a_plain_rating_with_a_number_for_an_option_is_an_unknown_option() -> None:
+    data = yaml.safe_load(BASE)
+    data["ratings"] = {1: {"c": 2}}
+
+    with pytest.raises(ScenarioError) as info:
+        scenario_from_dict(data)
+
+    assert ("unknown_option", "ratings.1") == (info.value.key, info.value.field)
+
+
+# -- round trips and the schema ------------------------------------------------------------
+
+
+@given(scenarios())
+def test_plain_data_reads_back_to_an_equal_scenario(scenario: Scenario) -> None:
+    assert scenario == scenario_from_dict(scenario_to_dict(scenario))
+
+
+@given(scenarios())
+def test_yaml_written_from_plain_data_loads_back_equal(scenario: Scenario) -> None:
+    text = yaml.safe_dump(scenario_to_dict(scenario), allow_unicode=True, sort_keys=False)
+
+    assert scenario == loads_scenario(text)
+
+
+@given(scenarios())
+def test_plain_data_of_any_scenario_follows_the_json_schema(scenario: Scenario) -> None:
+    assert [] == list(validator().iter_errors(scenario_to_dict(scenario)))
+
+
+def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(scenario_schema())
+
+    assert "https://json-schema.org/draft/2020-12/schema" == scenario_schema()["$schema"]
+
+
+def test_the_schema_refuses_what_the_loader_refuses() -> None:
+    bad: list[dict[str, Any]] = []
+    for change in (
+        lambda d: d.update(auteur="Kim"),
+        lambda d: d["options"].pop(),
+        lambda d: d["ratings"]["a"].update(c=6),
+        lambda d: d.update(language="de"),
+        lambda d: d["client"].update(preferred_role="klant"),
+        lambda d: d["lines"]["inform"].update(goed=[]),
+        lambda d: d["options"][0].update(pros="snel"),
+    ):
+        data = yaml.safe_load(BASE)
+        change(data)
+        bad.append(data)
+
+    assert [] == list(validator().iter_errors(yaml.safe_load(BASE)))
+    for data in bad:
+        with pytest.raises(ScenarioError):
+            scenario_from_dict(data)
+        assert not validator().is_valid(data)
+
+
+def test_to_dict_leaves_out_empty_and_default_fields() -> None:
+    assert {
+        "title": "Oefenen",
+        "language": "nl",
+        "address": "u",
+        "client": {"name": "Anna"},
+        "professional": {"name": "Bram"},
+        "question": "Wat doen we?",
+        "options": [
+            {"key": "a", "title": "Optie A", "pros": ["snel"], "cons": ["duur"]},
+            {"key": "b", "title": "Niets veranderen", "status_quo": True},
+        ],
+        "criteria": [{"key": "c", "importance": 3}],
+        "ratings": {"a": {"c": 4}},
+        "decision": {
+            "option": "a",
+            "decided_by": "shared",
+            "rationale": "Omdat het snel is.",
+            "follow_up_weeks": 6,
+        },
+        "lines": {"inform": {"good": [{"speaker": "professional", "text": "U beslist mee."}]}},
+    } == scenario_to_dict(loads_scenario(BASE))
+
+
+# -- the examples ----------------------------------------------------------------------------
+
+
+def test_there_are_at_least_three_examples() -> None:
+    assert {
+        "jeugdhulp-keuze.yaml",
+        "reintegratie-participatiewet.yaml",
+        "wmo-huishoudelijke-hulp.yaml",
+    } <= {path.name for path in EXAMPLES}
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_an_example_plays_to_a_decision_under_the_strict_policy(path: pathlib.Path) -> None:
+    scenario = load_scenario(path)
+
+    assert sb.Step.DECIDED == scenario.play().step
+    assert sb.Step.DECIDED == scenario.play(policy=sb.Policy.strict()).step
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_an_example_follows_the_json_schema(path: pathlib.Path) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    assert [] == list(validator().iter_errors(data))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_an_example_is_complete_and_balanced(path: pathlib.Path) -> None:
+    scenario = load_scenario(path)
+
+    assert "nl" == scenario.language
+    assert 1 == sum(o.status_quo for o in scenario.options)
+    for option in scenario.options:
+        assert len(option.pros) == len(option.cons) >= 2, option.key
+    keys = {c.key for c in scenario.criteria}
+    for option in scenario.options:
+        assert keys == {r.criterion for r in scenario.ratings if r.option == option.key}
+    assert scenario.decision is not None
+    assert scenario.client.preferred_role is not None
+    assert SCRIPTED == tuple(step for step, _ in scenario.lines)
+    for step, lines in scenario.lines:
+        assert lines.good, step
+        assert lines.pitfall, step
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_an_example_reads_back_equal_from_its_plain_data(path: pathlib.Path) -> None:
+    scenario = load_scenario(path)
+
+    assert scenario == scenario_from_dict(scenario_to_dict(scenario))
+
+
+def test_the_youth_care_example_says_je_to_the_young_person_and_brings_both_parents() -> None:
+    scenario = load_scenario(ROOT / "examples" / "jeugdhulp-keuze.yaml")
+
+    assert "je" == scenario.address
+    assert ["moeder", "vader"] == [o.relation for o in scenario.others]
+
+
+def test_the_wmo_example_brings_a_client_support_person_who_speaks() -> None:
+    scenario = load_scenario(ROOT / "examples" / "wmo-huishoudelijke-hulp.yaml")
+
+    assert [sb.ParticipantRole.CLIENT_SUPPORT] == [o.role for o in scenario.others]
+    speakers = {line.speaker for _, lines in scenario.lines for line in lines.good}
+    assert sb.ParticipantRole.CLIENT_SUPPORT in speakers
+
+
+def test_the_wmo_pitfall_opens_about_family_and_the_good_opening_about_the_client() -> None:
+    inform = load_scenario(ROOT / "examples" / "wmo-huishoudelijke-hulp.yaml").lines_for(
+        sb.Step.INFORM
+    )
+
+    assert "familie" in inform.pitfall[0].text
+    assert "schoonmaken" in inform.pitfall[0].text
+    assert "belangrijkst aan uw huishouden" in inform.good[0].text
+
+
+def test_the_demo_is_the_bundled_copy_of_the_wmo_example() -> None:
+    example = ROOT / "examples" / "wmo-huishoudelijke-hulp.yaml"
+    bundled = ROOT / "src" / "samenbeslissen" / "examples" / "wmo-huishoudelijke-hulp.yaml"
+
+    assert example.read_bytes() == bundled.read_bytes()
+    assert load_scenario(example) == demo_scenario()
+    assert "samenbeslissen/examples/wmo-huishoudelijke-hulp.yaml" == demo_scenario().source
+
+
+# -- the starter -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_starter_loads_and_plays_to_a_decision(language: str) -> None:
+    scenario = loads_scenario(starter_scenario(language))
+
+    assert language == scenario.language
+    assert sb.Step.DECIDED == scenario.play(policy=sb.Policy.strict()).step
+    assert [] == list(validator().iter_errors(yaml.safe_load(starter_scenario(language))))
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_starter_explains_every_field_in_a_comment_above_it(language: str) -> None:
+    lines = starter_scenario(language).splitlines()
+    fields = [
+        "title", "language", "address", "client", "name", "situation", "preferred_role",
+        "professional", "function", "others", "role", "relation", "question", "goal",
+        "options", "key", "description", "pros", "cons", "status_quo", "criteria", "label",
+        "importance", "ratings", "decision", "option", "decided_by", "rationale",
+        "follow_up_weeks", "lines", "good", "pitfall", "speaker", "text",
+    ]  # fmt: skip
+
+    for name in fields:
+        first = next(i for i, line in enumerate(lines) if line.lstrip("- ").startswith(f"{name}:"))
+        comments = [line for line in lines[:first] if line.lstrip().startswith("#")]
+        right_above = lines[first - 1].lstrip().startswith("#")
+        named = any(re.search(rf"\b{name}\b", line) for line in comments)
+        assert right_above or named, name
+
+
+def test_the_starter_comes_in_dutch_by_default() -> None:
+    assert starter_scenario() == starter_scenario("nl")
+    assert "# Nieuw scenario voor Samen Beslissen" == starter_scenario().splitlines()[0]
+
+
+def test_a_starter_in_another_language_is_refused() -> None:
+    with pytest.raises(sb.InputError) as info:
+        starter_scenario("de")
+
+    assert ("unknown_language", "language") == (info.value.key, info.value.field)
+
+
+# -- the documentation -------------------------------------------------------------------------
+
+
+def test_the_full_example_in_the_documentation_loads_and_plays() -> None:
+    page = (ROOT / "docs" / "scenarios.md").read_text(encoding="utf-8")
+    blocks = [block.split("```")[0] for block in page.split("```yaml\n")[1:]]
+    full = [block for block in blocks if block.startswith("title:")]
+
+    assert 1 == len(full)
+    scenario = loads_scenario(full[0], source="docs/scenarios.md")
+    assert sb.Step.DECIDED == scenario.play(policy=sb.Policy.strict()).step
