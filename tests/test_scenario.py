@@ -1,7 +1,5 @@
 """Tests of trainer scenario files: loading, precise errors, examples, starter, schema."""
 
-# ruff: noqa: SIM300  # the house style is `assert expected == actual`
-
 from __future__ import annotations
 
 import os
@@ -771,7 +769,7 @@ def test_a_text_without_a_source_still_knows_the_line() -> None:
     error = refused(changed("title: Oefenen", "title: 2024"), source=None)
 
     assert (None, 1) == (error.file, error.line)
-    assert str(error).startswith("title: hier hoort tekst")
+    assert str(error).startswith("regel 1: title: hier hoort tekst")
 
 
 # -- plain data ----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from samenbeslissen.errors import InputError
 
 E = TypeVar("E")
 
-KEY_PATTERN = re.compile(r"^\w[\w.-]{0,63}$")
+KEY_PATTERN = re.compile(r"\w[\w.-]{0,63}\Z")
 """Keys of options and criteria: a letter, digit or underscore first, then also '.' and '-'."""
 
 

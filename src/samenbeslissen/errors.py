@@ -178,11 +178,14 @@ class ScenarioError(InputError):
         super().__init__(key, field=field, language=language, **params)
 
     def message(self, language: str | None = None) -> str:
-        """The message, prefixed with ``file:line:`` where known."""
+        """The message, prefixed with ``file:line:`` (or ``regel N:``) where known."""
         text_ = super().message(language)
-        if self.file is None:
+        if self.file is not None:
+            where = self.file if self.line is None else f"{self.file}:{self.line}"
+        elif self.line is not None:
+            where = f"{'line' if (language or self.language) == 'en' else 'regel'} {self.line}"
+        else:
             return text_
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
         return f"{where}: {text_}"
 
     def _repr_fields(self) -> dict[str, object]:
