@@ -18,6 +18,25 @@ from samenbeslissen._model import (
 )
 from samenbeslissen._policy import Policy
 from samenbeslissen._records import record_schema
+from samenbeslissen._render import Renderer, render
+from samenbeslissen._scenario import (
+    demo_scenario,
+    load_scenario,
+    loads_scenario,
+    scenario_from_dict,
+    scenario_schema,
+    scenario_to_dict,
+    starter_scenario,
+)
+from samenbeslissen._scenario_model import (
+    ClientPersona,
+    Companion,
+    Line,
+    PlannedDecision,
+    ProfessionalPersona,
+    Scenario,
+    StepLines,
+)
 from samenbeslissen._steps import Action, Step
 from samenbeslissen.errors import (
     ActionNotAllowedError,
@@ -27,7 +46,9 @@ from samenbeslissen.errors import (
     RecordError,
     RuleViolationError,
     SamenBeslissenError,
+    ScenarioError,
     StepOrderError,
+    TemplateError,
 )
 from samenbeslissen.weighing import Criterion, Rating, Weighing
 
@@ -39,6 +60,8 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 __all__ = [
     "Action",
     "ActionNotAllowedError",
+    "ClientPersona",
+    "Companion",
     "Conversation",
     "Criterion",
     "Decision",
@@ -49,20 +72,36 @@ __all__ = [
     "Event",
     "InputError",
     "Invitation",
+    "Line",
     "NotEnoughOptionsError",
     "Option",
     "Participant",
     "ParticipantRole",
+    "PlannedDecision",
     "Policy",
+    "ProfessionalPersona",
     "Rating",
     "RecordError",
+    "Renderer",
     "RoleGroup",
     "RuleViolationError",
     "SamenBeslissenError",
+    "Scenario",
+    "ScenarioError",
     "Step",
+    "StepLines",
     "StepOrderError",
     "Stopping",
+    "TemplateError",
     "Weighing",
     "__version__",
+    "demo_scenario",
+    "load_scenario",
+    "loads_scenario",
     "record_schema",
+    "render",
+    "scenario_from_dict",
+    "scenario_schema",
+    "scenario_to_dict",
+    "starter_scenario",
 ]

@@ -1,0 +1,222 @@
+"""The command line: demo, render, validate and new-scenario."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from samenbeslissen import __version__
+from samenbeslissen._conversation import Conversation
+from samenbeslissen._messages import LANGUAGES, text
+from samenbeslissen._render import DOCUMENTS, FORMATS, Renderer
+from samenbeslissen._scenario import demo_scenario, load_scenario, starter_scenario
+from samenbeslissen._scenario_model import Scenario
+from samenbeslissen._steps import Step
+from samenbeslissen.errors import SamenBeslissenError
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+"""A user's mistake: bad arguments, a bad file. The message says what; no traceback."""
+
+PLAYABLE = ("inform", "options", "preferences", "decide", "decided")
+
+
+def _ui_language(argv_language: str | None) -> str:
+    """The language of the command's own messages: --language, else the environment."""
+    if argv_language in LANGUAGES:
+        return argv_language
+    for name in ("SAMENBESLISSEN_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "nl"
+    return "nl"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="samenbeslissen",
+        description=(
+            "Samen Beslissen: conversation guides, client summaries and role-play "
+            "scripts from trainer scenarios (YAML) or stored conversations (JSON)."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def output_options(command: argparse.ArgumentParser, default_document: str) -> None:
+        command.add_argument(
+            "--document",
+            "-d",
+            choices=DOCUMENTS,
+            default=default_document,
+            help=f"which document (default: {default_document})",
+        )
+        command.add_argument(
+            "--format",
+            "-f",
+            choices=FORMATS,
+            default="markdown",
+            help="output format (default: markdown)",
+        )
+        command.add_argument(
+            "--language",
+            "-l",
+            choices=LANGUAGES,
+            help="language of the document (default: the scenario's own)",
+        )
+        command.add_argument(
+            "--step",
+            choices=PLAYABLE,
+            help="play the scenario up to this step first (default: the start, step 1)",
+        )
+        command.add_argument(
+            "--fragment",
+            action="store_true",
+            help="HTML without <html> and <head>, for embedding in another page",
+        )
+        command.add_argument(
+            "--template-dir",
+            action="append",
+            default=[],
+            metavar="DIR",
+            help="a folder with your own templates, used before the built-in ones (repeatable)",
+        )
+        command.add_argument(
+            "--output", "-o", metavar="FILE", help="write to FILE instead of the screen"
+        )
+
+    demo = commands.add_parser(
+        "demo",
+        help="show the conversation guide for a built-in example (no files needed)",
+        description="Render a document for the built-in example scenario: "
+        "household help under the Wmo.",
+    )
+    output_options(demo, "guide")
+
+    render = commands.add_parser(
+        "render",
+        help="render a document from a scenario (.yaml) or a stored conversation (.json)",
+        description="Render a guide, next step, option grid, summary or script.",
+    )
+    render.add_argument("source", metavar="SOURCE", help="a scenario (.yaml) or a record (.json)")
+    output_options(render, "guide")
+
+    validate = commands.add_parser(
+        "validate",
+        help="check scenario files (the first problem of each file is reported)",
+        description="Check scenario files; exit status 2 when one of them has a problem.",
+    )
+    validate.add_argument("files", metavar="SCENARIO", nargs="+", help="scenario file(s)")
+    validate.add_argument("--language", "-l", choices=LANGUAGES, help="language of the messages")
+
+    new = commands.add_parser(
+        "new-scenario",
+        help="write a commented starter scenario to fill in",
+        description="Write a starter scenario with comments that explain every field.",
+    )
+    new.add_argument(
+        "path", metavar="FILE", nargs="?", default="scenario.yaml", help="default: scenario.yaml"
+    )
+    new.add_argument("--language", "-l", choices=LANGUAGES, default="nl")
+    new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    return parser
+
+
+def _load_source(path: str) -> Scenario | Conversation:
+    if path.lower().endswith(".json"):
+        try:
+            content = Path(path).read_bytes()
+        except OSError as error:
+            raise _CommandError("cli_cannot_read", path=path, reason=error.strerror) from None
+        return Conversation.from_json(content)
+    return load_scenario(path)
+
+
+class _CommandError(Exception):
+    """A problem of the command line itself (files, flags); shown like a library error."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key = key
+        self.params = params
+
+
+def _document(args: argparse.Namespace, source: Scenario | Conversation) -> str:
+    played: Scenario | Conversation = source
+    if args.step and isinstance(source, Conversation):
+        raise _CommandError("cli_step_record")
+    if args.step and isinstance(source, Scenario):
+        played = source.play(until=Step(args.step))
+    renderer = Renderer(template_dirs=args.template_dir)
+    return renderer.render(
+        played,
+        document=args.document,
+        format=args.format,
+        language=args.language,
+        fragment=args.fragment,
+    )
+
+
+def _write(content: str, output: str | None, stdout: TextIO) -> None:
+    if output is None:
+        stdout.write(content if content.endswith("\n") else content + "\n")
+        return
+    try:
+        Path(output).write_text(content, encoding="utf-8")
+    except OSError as error:
+        raise _CommandError("cli_cannot_write", path=output, reason=error.strerror) from None
+
+
+def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, language: str) -> int:
+    if args.command == "demo":
+        _write(_document(args, demo_scenario()), args.output, stdout)
+    elif args.command == "render":
+        _write(_document(args, _load_source(args.source)), args.output, stdout)
+    elif args.command == "validate":
+        failed = 0
+        for path in args.files:
+            try:
+                load_scenario(path)
+            except SamenBeslissenError as error:
+                failed += 1
+                stderr.write(error.message(language) + "\n")
+            else:
+                stdout.write(text("cli_valid", language, path=path) + "\n")
+        return EXIT_USAGE if failed else EXIT_OK
+    else:  # new-scenario
+        target = Path(args.path)
+        if target.exists() and not args.force:
+            raise _CommandError("cli_exists", path=args.path)
+        _write(starter_scenario(args.language), args.path, stdout)
+        stdout.write(text("cli_written", language, path=args.path) + "\n")
+    return EXIT_OK
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Run the command line; returns the exit status (0 ok, 2 a user's mistake)."""
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    args = _parser().parse_args(argv)
+    language = _ui_language(getattr(args, "language", None))
+    try:
+        return _run(args, stdout, stderr, language)
+    except BrokenPipeError:
+        # The reader went away (e.g. `samenbeslissen demo | head`): not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except SamenBeslissenError as error:
+        stderr.write(f"samenbeslissen: {error.message(language)}\n")
+    except _CommandError as problem:
+        stderr.write(f"samenbeslissen: {text(problem.key, language, **problem.params)}\n")
+    return EXIT_USAGE
