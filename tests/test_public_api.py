@@ -39,6 +39,7 @@ EXPECTED_ALL = [
     "SamenBeslissenError",
     "Scenario",
     "ScenarioError",
+    "ScoringError",
     "Step",
     "StepLines",
     "StepOrderError",

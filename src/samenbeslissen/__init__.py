@@ -47,6 +47,7 @@ from samenbeslissen.errors import (
     RuleViolationError,
     SamenBeslissenError,
     ScenarioError,
+    ScoringError,
     StepOrderError,
     TemplateError,
 )
@@ -88,6 +89,7 @@ __all__ = [
     "SamenBeslissenError",
     "Scenario",
     "ScenarioError",
+    "ScoringError",
     "Step",
     "StepLines",
     "StepOrderError",

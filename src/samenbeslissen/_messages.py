@@ -340,11 +340,13 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 
 # Messages of the scenario loader and of the renderer live beside this file,
 # each in its own module, and join the catalogue here.
+from samenbeslissen._messages_instruments import MESSAGES as _INSTRUMENTS  # noqa: E402
 from samenbeslissen._messages_render import MESSAGES as _RENDER  # noqa: E402
 from samenbeslissen._messages_scenario import MESSAGES as _SCENARIO  # noqa: E402
 
 _MESSAGES.update(_SCENARIO)
 _MESSAGES.update(_RENDER)
+_MESSAGES.update(_INSTRUMENTS)
 
 
 def _index(language: str) -> int:

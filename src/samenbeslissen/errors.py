@@ -10,7 +10,8 @@ The tree::
     │       └── NotEnoughOptionsError   fewer options than the policy asks for
     ├── InputError (also ValueError)    a value is malformed; carries the field path
     │   ├── RecordError                 a stored record is malformed or incompatible
-    │   └── ScenarioError               a scenario file is malformed; adds file and line
+    │   ├── ScenarioError               a scenario file is malformed; adds file and line
+    │   └── ScoringError                an instrument's answers cannot be scored
     └── TemplateError                   a template failed: missing variable, unsafe code, syntax
 
 Every message exists in Dutch and English. ``str(error)`` uses the language
@@ -37,6 +38,7 @@ __all__ = [
     "RuleViolationError",
     "SamenBeslissenError",
     "ScenarioError",
+    "ScoringError",
     "StepOrderError",
     "TemplateError",
 ]
@@ -190,6 +192,10 @@ class ScenarioError(InputError):
 
     def _repr_fields(self) -> dict[str, object]:
         return {"file": self.file, "line": self.line, "field": self.field}
+
+
+class ScoringError(InputError):
+    """Answers to an instrument cannot be scored: wrong count, out of range, too many missing."""
 
 
 class TemplateError(SamenBeslissenError):
