@@ -537,3 +537,24 @@ def test_errors_from_value_classes_speak_the_conversations_language() -> None:
     with pytest.raises(sb.InputError) as info:
         conv.weigh({"income": 9})
     assert "expected a whole number from 0 to 5" in str(info.value)
+
+
+def test_the_first_and_the_informed_preference_are_recorded() -> None:
+    conv = at(S.PREFERENCES)
+    conv.weigh({"inkomen": 4}, initial_preference="niets", informed_preference="werkervaring")
+    assert conv.weighing is not None
+    assert ("niets", "werkervaring") == (
+        conv.weighing.initial_preference,
+        conv.weighing.informed_preference,
+    )
+    assert conv.weighing.preference_shifted
+    assert conv == sb.Conversation.from_json(conv.to_json())
+
+
+@pytest.mark.parametrize("field", ["initial_preference", "informed_preference"])
+def test_a_preference_for_an_unknown_option_is_refused(field: str) -> None:
+    conv = at(S.PREFERENCES)
+    with pytest.raises(sb.InputError) as info:
+        conv.weigh({"inkomen": 4}, **{field: "cursus"})  # type: ignore[arg-type]
+    assert field == info.value.field
+    assert S.PREFERENCES == conv.step

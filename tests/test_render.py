@@ -1094,3 +1094,21 @@ def test_the_placeholders_are_the_same_in_every_language() -> None:
     for name in dutch:
         # English states some texts once for both "u" and "je"; compare the sets.
         assert set(dutch[name]) == set(english[name]), name
+
+
+@pytest.mark.parametrize(
+    ("initial", "informed", "expected"),
+    [
+        ("werkervaring", "niets", "De voorkeur is verschoven. Eerst: Werkervaringsplaats."),
+        ("niets", "niets", "Voorkeur van de cliënt na de uitleg: Nu niets veranderen"),
+        ("niets", None, "Eerste voorkeur van de cliënt: Nu niets veranderen"),
+    ],
+)
+def test_the_guide_shows_how_the_clients_preference_moved(
+    initial: str, informed: str | None, expected: str
+) -> None:
+    from tests.test_conversation import at
+
+    conv = at(sb.Step.PREFERENCES)
+    conv.weigh({"inkomen": 3}, initial_preference=initial, informed_preference=informed)
+    assert expected in sb.render(conv)

@@ -4,6 +4,8 @@ from importlib.metadata import PackageNotFoundError, version
 
 from samenbeslissen._conversation import Conversation
 from samenbeslissen._events import Event
+from samenbeslissen._explore import Preview, Variant, Variants, preview, variants
+from samenbeslissen._flow import Diagram, Edge, Route, diagram, paths
 from samenbeslissen._model import (
     Decision,
     DecisionRole,
@@ -43,6 +45,7 @@ from samenbeslissen.errors import (
     DefinitionError,
     InputError,
     NotEnoughOptionsError,
+    OptionalDependencyError,
     RecordError,
     RuleViolationError,
     SamenBeslissenError,
@@ -51,7 +54,15 @@ from samenbeslissen.errors import (
     StepOrderError,
     TemplateError,
 )
-from samenbeslissen.weighing import Criterion, Rating, Weighing
+from samenbeslissen.weighing import (
+    Criterion,
+    Flip,
+    RankedOption,
+    Ranking,
+    Rating,
+    Sensitivity,
+    Weighing,
+)
 
 try:
     __version__ = version("samenbeslissen")
@@ -69,41 +80,56 @@ __all__ = [
     "DecisionRole",
     "Deferral",
     "DefinitionError",
+    "Diagram",
+    "Edge",
     "Evaluation",
     "Event",
+    "Flip",
     "InputError",
     "Invitation",
     "Line",
     "NotEnoughOptionsError",
     "Option",
+    "OptionalDependencyError",
     "Participant",
     "ParticipantRole",
     "PlannedDecision",
     "Policy",
+    "Preview",
     "ProfessionalPersona",
+    "RankedOption",
+    "Ranking",
     "Rating",
     "RecordError",
     "Renderer",
     "RoleGroup",
+    "Route",
     "RuleViolationError",
     "SamenBeslissenError",
     "Scenario",
     "ScenarioError",
     "ScoringError",
+    "Sensitivity",
     "Step",
     "StepLines",
     "StepOrderError",
     "Stopping",
     "TemplateError",
+    "Variant",
+    "Variants",
     "Weighing",
     "__version__",
     "demo_scenario",
+    "diagram",
     "load_scenario",
     "loads_scenario",
+    "paths",
+    "preview",
     "record_schema",
     "render",
     "scenario_from_dict",
     "scenario_schema",
     "scenario_to_dict",
     "starter_scenario",
+    "variants",
 ]

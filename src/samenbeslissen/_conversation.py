@@ -366,6 +366,8 @@ class Conversation:
         *,
         labels: Mapping[str, str] | None = None,
         skipped_reason: str | None = None,
+        initial_preference: str | None = None,
+        informed_preference: str | None = None,
         actor: ParticipantRole = _PROFESSIONAL,
     ) -> Event:
         """Step 3: record what matters to the client and how the options do on it.
@@ -376,6 +378,10 @@ class Conversation:
             labels: Criterion key to the criterion in the client's own words.
             skipped_reason: Why preferences are not recorded; the only way
                 to move on without them.
+            initial_preference: The option the client leaned to at first
+                (before the options were explained), if they said so.
+            informed_preference: The option the client prefers now that they
+                know the options. The guide shows a shift between the two.
             actor: Who did this.
 
         Raises:
@@ -386,7 +392,12 @@ class Conversation:
             Action.WEIGH,
             actor,
             lambda: Weighing.from_mappings(
-                importance, ratings, labels=labels, skipped_reason=skipped_reason
+                importance,
+                ratings,
+                labels=labels,
+                skipped_reason=skipped_reason,
+                initial_preference=initial_preference,
+                informed_preference=informed_preference,
             ),
         )
 
@@ -507,6 +518,37 @@ class Conversation:
 
     __hash__ = None  # type: ignore[assignment]  # mutable: changes with every action
 
+    def _repr_markdown_(self) -> str:
+        from samenbeslissen._explore import conversation_markdown
+
+        return conversation_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from samenbeslissen._explore import conversation_html
+
+        return conversation_html(self)
+
+    def to_frame(self) -> Any:
+        """The history as a pandas DataFrame, one row per event (needs pandas).
+
+        Raises:
+            OptionalDependencyError: pandas is not installed.
+        """
+        from samenbeslissen._explore import to_frame
+
+        return to_frame(
+            [
+                {
+                    "at": e.at,
+                    "action": e.action.value,
+                    "from_step": e.from_step.value,
+                    "to_step": e.to_step.value,
+                    "actor": e.actor.value,
+                }
+                for e in self._history
+            ]
+        )
+
     def __repr__(self) -> str:
         # No names or free text: a repr can end up in logs.
         return (
@@ -578,6 +620,10 @@ class Conversation:
             for rating in data.ratings:
                 if rating.option not in known:
                     raise self._unknown_option(rating.option, f"ratings[{rating.option!r}]")
+            for field in ("initial_preference", "informed_preference"):
+                chosen = getattr(data, field)
+                if chosen is not None and chosen not in known:
+                    raise self._unknown_option(chosen, field)
         elif isinstance(data, Decision):
             if not self._has_option(data.option):
                 raise self._unknown_option(data.option, "option")

@@ -12,7 +12,7 @@ from samenbeslissen._policy import Policy
 from samenbeslissen._steps import FLOW, Action, Step
 from samenbeslissen.errors import InputError
 
-__all__ = ["Diagram", "Edge", "Path", "diagram", "paths"]
+__all__ = ["Diagram", "Edge", "Route", "diagram", "paths"]
 
 _DEFAULT_POLICY = Policy()
 
@@ -81,7 +81,7 @@ class Edge:
 
 
 @attrs.frozen(kw_only=True)
-class Path:
+class Route:
     """A sequence of moves from step 1 to an end (by default: decided or stopped)."""
 
     edges: tuple[Edge, ...]
@@ -126,7 +126,7 @@ def paths(
     max_repeats: int = 1,
     policy: Policy | None = None,
     language: str = "nl",
-) -> tuple[Path, ...]:
+) -> tuple[Route, ...]:
     """The step sequences the model allows, from step 1 to one of ``ends``.
 
     Moves that keep the step the same (adding an option in step 2, weighing
@@ -154,11 +154,11 @@ def paths(
     if language not in ("nl", "en"):
         raise InputError("unknown_language", field="language", value=language)
     edges = _edges(policy or _DEFAULT_POLICY, language, internal=False)
-    found: list[Path] = []
+    found: list[Route] = []
 
     def walk(step: Step, taken: list[Edge], used: Counter[Edge]) -> None:
         if taken and step in ends:
-            found.append(Path(edges=tuple(taken)))
+            found.append(Route(edges=tuple(taken)))
             return
         for edge in edges:
             if edge.source is not step or used[edge] >= max_repeats:

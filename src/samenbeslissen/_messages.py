@@ -312,6 +312,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: het verslag zegt '{got}', maar de geschiedenis eindigt bij '{expected}'.",
         "{field}: the record says '{got}', but its history ends at '{expected}'.",
     ),
+    "missing_pandas": (
+        "Hiervoor is {package} nodig. Installeer het met: pip install 'samenbeslissen[{extra}]'",
+        "This needs {package}. Install it with: pip install 'samenbeslissen[{extra}]'",
+    ),
     # Command line.
     "cli_valid": ("{path}: in orde.", "{path}: valid."),
     "cli_written": (

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import html
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 import attrs
 
@@ -85,6 +87,44 @@ class Ranking:
         """The option keys, best first."""
         return tuple(o.option for o in self.options)
 
+    def rows(self) -> list[dict[str, object]]:
+        """One row of plain values per option, with a column per criterion's points."""
+        return [
+            {
+                "rank": o.rank,
+                "option": o.option,
+                "total": o.total,
+                "maximum": o.maximum,
+                "unknown_weight": o.unknown_weight,
+                **{f"points.{c.criterion}": c.points for c in o.contributions},
+            }
+            for o in self.options
+        ]
+
+    def to_frame(self) -> Any:
+        """The rows as a pandas DataFrame (needs pandas)."""
+        from samenbeslissen._explore import to_frame
+
+        return to_frame(self.rows())
+
+    def to_markdown(self, language: str = "nl") -> str:
+        """A Markdown table of the ranking."""
+        from samenbeslissen._explore import ranking_markdown
+
+        return ranking_markdown(self, language)
+
+    def to_html(self, language: str = "nl") -> str:
+        """An inline SVG bar chart of the totals; the dashed part is unknown weight."""
+        from samenbeslissen._explore import ranking_html
+
+        return ranking_html(self, language)
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
 
 @attrs.frozen(kw_only=True)
 class Flip:
@@ -116,6 +156,19 @@ class Sensitivity:
 
     top: str | None
     flips: tuple[Flip, ...]
+
+    def sentences(self, labels: Mapping[str, str] | None = None, language: str = "nl") -> list[str]:
+        """Per criterion, in words: at which importance the choice flips, or that it holds."""
+        from samenbeslissen._explore import sensitivity_lines
+
+        return sensitivity_lines(self, labels or {}, language)
+
+    def _repr_markdown_(self) -> str:
+        return "\n".join(f"- {line}" for line in self.sentences())
+
+    def _repr_html_(self) -> str:
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in self.sentences())
+        return f"<ul>{items}</ul>"
 
     def flip(self, criterion: str) -> Flip:
         """The flip of ``criterion``.

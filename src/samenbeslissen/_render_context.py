@@ -67,7 +67,7 @@ def build_context(
         favourite       the first option that changes something (else the first), or None
         criteria        [{key, label, importance}] as recorded
         top_criteria    criteria from most to least important
-        weighing        {recorded, skipped_reason}
+        weighing        {recorded, skipped_reason, initial_preference, informed_preference}
         decision        {option, title, decided_by, rationale, follow_up, follow_up_weeks} or None
         deferral        {reason, until, step} or None
         stopping        {reason} or None
@@ -143,6 +143,8 @@ def _conversation(conv: Conversation, language: str, e: Escape) -> dict[str, Any
                 if weighing is None or weighing.skipped_reason is None
                 else e(weighing.skipped_reason)
             ),
+            "initial_preference": _preference(options, weighing, "initial_preference"),
+            "informed_preference": _preference(options, weighing, "informed_preference"),
         },
         "decision": None,
         "deferral": None,
@@ -199,7 +201,12 @@ def _add_scenario(context: dict[str, Any], scenario: Scenario, language: str, e:
         criteria=criteria,
         preferred_role=_role(scenario.client.preferred_role, language),
     )
-    context["weighing"] = {"recorded": bool(criteria), "skipped_reason": None}
+    context["weighing"] = {
+        "recorded": bool(criteria),
+        "skipped_reason": None,
+        "initial_preference": None,
+        "informed_preference": None,
+    }
     context["client"]["situation"] = _optional(scenario.client.situation, e)
     context["professional"]["function"] = _optional(scenario.professional.function, e)
     for other, companion in zip(context["others"], scenario.others, strict=True):
@@ -274,6 +281,14 @@ def _criteria(weighing: Weighing | None, e: Escape) -> list[dict[str, Any]]:
 def _criterion_label(criterion: Criterion) -> str:
     # A key is for records ("dichtbij_huis"); without the client's words, show it as words.
     return criterion.label or criterion.key.replace("_", " ")
+
+
+def _preference(
+    options: list[dict[str, Any]], weighing: Weighing | None, field: str
+) -> str | None:
+    """The title of the option the client preferred at first or after the options talk."""
+    key = None if weighing is None else getattr(weighing, field)
+    return None if key is None else _title(options, key)
 
 
 def _options(

@@ -12,7 +12,8 @@ The tree::
     │   ├── RecordError                 a stored record is malformed or incompatible
     │   ├── ScenarioError               a scenario file is malformed; adds file and line
     │   └── ScoringError                an instrument's answers cannot be scored
-    └── TemplateError                   a template failed: missing variable, unsafe code, syntax
+    ├── TemplateError                   a template failed: missing variable, unsafe code, syntax
+    └── OptionalDependencyError         an optional package is needed (also ImportError)
 
 Every message exists in Dutch and English. ``str(error)`` uses the language
 of the conversation that raised it (Dutch when there is none);
@@ -34,6 +35,7 @@ __all__ = [
     "DefinitionError",
     "InputError",
     "NotEnoughOptionsError",
+    "OptionalDependencyError",
     "RecordError",
     "RuleViolationError",
     "SamenBeslissenError",
@@ -221,3 +223,15 @@ class TemplateError(SamenBeslissenError):
 
     def _repr_fields(self) -> dict[str, object]:
         return {"template": self.template, "line": self.line}
+
+
+class OptionalDependencyError(SamenBeslissenError, ImportError):
+    """A feature needs an optional package that is not installed; the message says how to add it.
+
+    Attributes:
+        package: The package to install.
+    """
+
+    def __init__(self, key: str, *, package: str, language: str = DEFAULT_LANGUAGE, **params: Any):
+        self.package = package
+        super().__init__(key, language=language, package=package, **params)

@@ -1,0 +1,164 @@
+"""Tests of exploring in a notebook: rich displays, scenario variants and tables."""
+
+from __future__ import annotations
+
+import sys
+import types
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+import samenbeslissen as sb
+from tests.strategies import ticking_clock
+from tests.test_conversation import at
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "wmo-huishoudelijke-hulp.yaml"
+S = sb.Step
+
+
+def test_a_conversation_shows_its_steps_with_the_current_one_marked() -> None:
+    text = at(S.PREFERENCES)._repr_markdown_()
+    assert "- ✔ 1. Keuze (klaar)" in text
+    assert "- ✔ 2. Opties (klaar)" in text
+    assert "- ▶ 3. Voorkeur (nu)" in text
+    assert "- · 4. Beslissing (nog niet)" in text
+    assert "Opties: Werkervaringsplaats, Nu niets veranderen" in text
+
+
+def test_a_decided_conversation_shows_all_steps_done_and_the_decision() -> None:
+    conv = at(S.DECIDED, language="en")
+    text = conv._repr_markdown_()
+    assert 4 == text.count("(done)")
+    assert "Decision: Werkervaringsplaats" in text
+    assert "Decision: Werkervaringsplaats" in conv._repr_html_()
+
+
+def test_a_deferred_conversation_shows_where_it_paused() -> None:
+    text = at(S.DEFERRED)._repr_markdown_()
+    assert "▶" not in text
+    assert "- ‖ 4. Beslissing (uitgesteld)" in text
+    assert "#f4cccc" in at(S.DEFERRED)._repr_html_()
+
+
+def test_the_html_view_escapes_the_data() -> None:
+    conv = sb.Conversation(
+        "<script>alert(1)</script>",
+        client=sb.Participant(name="A"),
+        professional=sb.Participant(name="B"),
+        clock=ticking_clock(),
+    )
+    view = conv._repr_html_()
+    assert "<script>" not in view
+    assert "&lt;script&gt;" in view
+
+
+def ranking() -> sb.Ranking:
+    weighing = sb.Weighing.from_mappings(
+        {"vast": 5, "papier": 4},
+        {"zo_laten": {"vast": 0, "papier": 5}, "pgb": {"vast": 5, "papier": None}},
+    )
+    return weighing.ranking()
+
+
+def test_the_ranking_is_a_table_and_a_bar_chart() -> None:
+    result = ranking()
+    assert "| 1 | pgb | 25 / 45 | 4 |" in result._repr_markdown_()
+    svg = ElementTree.fromstring(result._repr_html_())
+    bars = [r for r in svg.iter("{http://www.w3.org/2000/svg}rect") if r.get("fill") == "#6aa84f"]
+    # pgb: 25 of 45 -> 300 x 25/45 = 166.7 pixels; zo_laten: 20 of 45 -> 133.3.
+    assert ["166.7", "133.3"] == [bar.get("width") for bar in bars]
+    assert [
+        {"rank": 1, "option": "pgb", "total": 25, "maximum": 45, "unknown_weight": 4,
+         "points.vast": 25, "points.papier": None},
+        {"rank": 2, "option": "zo_laten", "total": 20, "maximum": 45, "unknown_weight": 0,
+         "points.vast": 0, "points.papier": 20},
+    ] == result.rows()  # fmt: skip
+
+
+def test_the_sensitivity_says_in_words_when_the_choice_flips() -> None:
+    weighing = sb.Weighing.from_mappings(
+        {"dichtbij_huis": 4, "inkomen": 5},
+        {"werk": {"dichtbij_huis": 2, "inkomen": 4}, "niets": {"dichtbij_huis": 5, "inkomen": 0}},
+    )
+    result = weighing.sensitivity()
+    assert [
+        "'Dicht bij huis' (4): de keuze blijft gelijk, van 0 tot 5.",
+        "De keuze kantelt naar niets als 'inkomen' zakt van 5 naar 2.",
+    ] == result.sentences(labels={"dichtbij_huis": "Dicht bij huis"})
+    assert "drops from 5 to 2" in result.sentences(language="en")[1]
+    assert result._repr_markdown_().startswith("- ")
+    assert "<li>De keuze kantelt" in result._repr_html_()
+
+
+def test_a_preview_shows_a_document_in_both_forms() -> None:
+    shown = sb.preview(at(S.PREFERENCES), "option_grid")
+    assert shown._repr_markdown_() == str(shown)
+    assert "Werkervaringsplaats" in shown._repr_html_()
+    assert "<html" not in shown._repr_html_()
+
+
+def test_variants_compare_value_profiles_side_by_side() -> None:
+    scenario = sb.load_scenario(EXAMPLE)
+    result = sb.variants(
+        scenario,
+        profiles={"zoals gepland": {}, "zelf kiezen telt": {"zelf_kiezen": 5, "vast_gezicht": 5}},
+    )
+    assert 2 == len(result)
+    rows = result.rows()
+    assert ["zoals gepland", "zelf kiezen telt"] == [row["variant"] for row in rows]
+    # As planned: andere_aanbieder 5x4 + 4x4 + 3x2 + 2x1 = 44; pgb 5x5 + 4x1 + 2x5 = 39.
+    assert ("andere_aanbieder", 44) == (rows[0]["top"], rows[0]["top_total"])
+    # With zelf_kiezen 5: pgb 25 + 4 + 25 = 54 beats andere_aanbieder 20 + 16 + 6 + 5 = 47.
+    assert ("pgb", 54) == (rows[1]["top"], rows[1]["top_total"])
+    assert rows[0]["decision_is_top"] is True
+    assert rows[1]["decision_is_top"] is False
+    assert "<td>pgb</td>" in result._repr_html_()
+    assert "| zelf kiezen telt |" in result._repr_markdown_()
+
+
+def test_variants_compare_decision_roles() -> None:
+    scenario = sb.load_scenario(EXAMPLE)
+    result = sb.variants(scenario, roles=list(sb.DecisionRole), language="en")
+    assert 5 == len(result)
+    assert [r.value for r in sb.DecisionRole] == [row["preferred_role"] for row in result.rows()]
+    assert all(v.conversation.step is S.DECIDED for v in result)
+    assert result.variants[0].name.endswith("The client decides alone.")
+
+
+@pytest.mark.parametrize(
+    ("profiles", "field"),
+    [
+        ({"x": {"onbekend": 3}}, "profiles['x']['onbekend']"),
+        ({"x": {"vast_gezicht": 9}}, "profiles['x']['vast_gezicht']"),
+    ],
+)
+def test_a_bad_profile_is_refused(profiles: dict[str, dict[str, int]], field: str) -> None:
+    with pytest.raises(sb.InputError) as info:
+        sb.variants(sb.load_scenario(EXAMPLE), profiles=profiles)
+    assert field == info.value.field
+
+
+def test_only_a_scenario_has_variants() -> None:
+    with pytest.raises(sb.InputError):
+        sb.variants(at(S.INFORM))  # type: ignore[arg-type]
+
+
+def test_tables_need_pandas_and_say_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)  # makes `import pandas` fail
+    with pytest.raises(sb.OptionalDependencyError) as info:
+        at(S.DECIDED).to_frame()
+    assert isinstance(info.value, ImportError)
+    assert "pip install 'samenbeslissen[pandas]'" in str(info.value)
+
+
+def test_tables_are_built_from_plain_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = types.ModuleType("pandas")
+    fake.DataFrame = lambda rows: ("frame", rows)  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "pandas", fake)
+    kind, rows = at(S.OPTIONS).to_frame()
+    assert "frame" == kind
+    assert ["inform", "add_option", "add_option"] == [row["action"] for row in rows]
+    assert ("frame", ranking().rows()) == ranking().to_frame()
+    variants = sb.variants(sb.load_scenario(EXAMPLE))
+    assert ("frame", variants.rows()) == variants.to_frame()
