@@ -283,9 +283,7 @@ def _criterion_label(criterion: Criterion) -> str:
     return criterion.label or criterion.key.replace("_", " ")
 
 
-def _preference(
-    options: list[dict[str, Any]], weighing: Weighing | None, field: str
-) -> str | None:
+def _preference(options: list[dict[str, Any]], weighing: Weighing | None, field: str) -> str | None:
     """The title of the option the client preferred at first or after the options talk."""
     key = None if weighing is None else getattr(weighing, field)
     return None if key is None else _title(options, key)

@@ -45,6 +45,10 @@ class Criterion:
     label: str | None = None
 
 
+def _optional_key(value: object, field: str) -> str | None:
+    return None if value is None else v.key(value, field)
+
+
 def _is_score(value: object) -> bool:
     return value is None or (type(value) is int and 0 <= value <= 5)
 
@@ -113,6 +117,23 @@ class Weighing:
     skipped_reason: str | None = attrs.field(
         default=None, validator=v.attrs_validator(v.optional_text)
     )
+    initial_preference: str | None = attrs.field(
+        default=None, validator=v.attrs_validator(_optional_key)
+    )
+    """The option the client leaned to at first, before the options were explained."""
+    informed_preference: str | None = attrs.field(
+        default=None, validator=v.attrs_validator(_optional_key)
+    )
+    """The option the client prefers now that they know the options (three-talk model)."""
+
+    @property
+    def preference_shifted(self) -> bool:
+        """True when both preferences are recorded and they differ."""
+        return (
+            self.initial_preference is not None
+            and self.informed_preference is not None
+            and self.initial_preference != self.informed_preference
+        )
 
     def __attrs_post_init__(self) -> None:
         # A fast pass over every value; the precise error is worked out only
@@ -158,6 +179,8 @@ class Weighing:
         *,
         labels: Mapping[str, str] | None = None,
         skipped_reason: str | None = None,
+        initial_preference: str | None = None,
+        informed_preference: str | None = None,
     ) -> Weighing:
         """Build a weighing from the shapes ``Conversation.weigh`` takes.
 
@@ -166,6 +189,8 @@ class Weighing:
             ratings: Option key to (criterion key to score 0-5, or None for unknown).
             labels: Criterion key to the criterion in the client's words.
             skipped_reason: Why preferences were not recorded.
+            initial_preference: The option the client leaned to at first.
+            informed_preference: The option the client prefers after the options talk.
 
         Raises:
             InputError: A shape, key or value is wrong; ``field`` says which.
@@ -190,7 +215,13 @@ class Weighing:
             for name, value in scores.items():
                 rows.append(Rating(option=option, criterion=name, score=value))
         try:
-            return cls(criteria=criteria, ratings=rows, skipped_reason=skipped_reason)
+            return cls(
+                criteria=criteria,
+                ratings=rows,
+                skipped_reason=skipped_reason,
+                initial_preference=initial_preference,
+                informed_preference=informed_preference,
+            )
         except InputError as error:
             # The weighing checks each value once; say where it was in the caller's mappings.
             raise _as_mapping_error(error, criteria, rows) from None
