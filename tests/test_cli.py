@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -156,3 +157,31 @@ def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]
         main([command, "--help"])
     assert 0 == info.value.code
     assert "usage: samenbeslissen" in capsys.readouterr().out
+
+
+def test_report_bundles_records_into_a_page_named_by_its_extension(tmp_path: Path) -> None:
+    from tests.test_report import conversation
+
+    records = tmp_path / "gesprekken.jsonl"
+    records.write_text(
+        "".join(conversation(sdm=4).to_json() + "\n" for _ in range(6)), encoding="utf-8"
+    )
+    page = tmp_path / "rapport.html"
+    assert (0, "", "") == run("report", str(records), "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert "Fatima" not in html
+    status, out, _ = run("report", str(records), "--format", "csv", "--threshold", "7")
+    assert 0 == status
+    assert "total,conversations,<7" in out
+    target = tmp_path / "rapport.json"
+    assert 0 == run("report", str(records), "-o", str(target))[0]
+    assert 6 == json.loads(target.read_text(encoding="utf-8"))["total"]
+
+
+def test_report_names_the_bad_line(tmp_path: Path) -> None:
+    records = tmp_path / "kapot.jsonl"
+    records.write_text("{kapot\n", encoding="utf-8")
+    status, _, err = run("report", str(records))
+    assert 2 == status
+    assert f"{records}:1: deze regel is geen leesbare JSON" in err

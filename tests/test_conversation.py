@@ -348,7 +348,7 @@ def test_the_client_can_stop_from_every_open_step(step: sb.Step) -> None:
 
 def test_a_decision_can_be_evaluated_at_the_follow_up() -> None:
     conv = at(S.DECIDED)
-    assert (A.EVALUATE,) == conv.allowed_actions()
+    assert (A.EVALUATE, A.ADD_EXPERIENCE) == conv.allowed_actions()
     conv.evaluate(notes="Ze heeft weer ritme.", decision_holds=True)
     assert S.EVALUATED == conv.step
     assert sb.Evaluation(notes="Ze heeft weer ritme.") == conv.evaluation
@@ -362,8 +362,8 @@ def test_a_decision_can_be_evaluated_at_the_follow_up() -> None:
         (S.OPTIONS, (A.ADD_OPTION, A.PRESENT_OPTIONS, A.DEFER, A.STOP)),
         (S.PREFERENCES, (A.ADD_OPTION, A.WEIGH, A.DEFER, A.STOP)),
         (S.DECIDE, (A.ADD_OPTION, A.WEIGH, A.DECIDE, A.DEFER, A.STOP)),
-        (S.DECIDED, (A.EVALUATE,)),
-        (S.EVALUATED, ()),
+        (S.DECIDED, (A.EVALUATE, A.ADD_EXPERIENCE)),
+        (S.EVALUATED, (A.ADD_EXPERIENCE,)),
     ],
 )
 def test_allowed_actions_list_what_may_be_done_now(

@@ -51,6 +51,21 @@ def walk() -> tuple[sb.Step, list[sb.Action], str]:
     except sb.RecordError as error:
         field: str = error.field
         assert field
+    experience: sb.Event = conv.add_experience(
+        answers=[sb.Answers(instrument="sdm_q9", items=[4, 4, 5, 4, 3, 4, 5, 4, 4])],
+        remarks=[sb.Remark(text="Ik mocht meebeslissen.", kind=sb.RemarkKind.HELPED)],
+    )
+    assert experience.data is not None
+    scored: sb.instruments.SdmQScore = sb.instruments.sdm_q9([4, 4, 5, 4, 3, 4, 5, 4, 4])
+    scaled: float = scored.scaled
+    assert scaled
+    quality: sb.FidelityReport = sb.fidelity(conv)
+    assert quality.checks
+    bundled: sb.Report = sb.report([conv, conv.to_dict()], threshold=1)
+    page: str = bundled.render("html", "en")
+    assert page
+    ranking: sb.Ranking | None = conv.weighing.ranking() if conv.weighing else None
+    assert ranking is not None
     return step, actions, decision.option
 
 

@@ -2,25 +2,32 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
+from samenbeslissen import instruments
 from samenbeslissen._conversation import Conversation
 from samenbeslissen._events import Event
 from samenbeslissen._explore import Preview, Variant, Variants, preview, variants
+from samenbeslissen._fidelity import FidelityCheck, FidelityReport, Pitfall, fidelity
 from samenbeslissen._flow import Diagram, Edge, Route, diagram, paths
 from samenbeslissen._model import (
+    Answers,
     Decision,
     DecisionRole,
     Deferral,
     Evaluation,
+    Experience,
     Invitation,
     Option,
     Participant,
     ParticipantRole,
+    Remark,
+    RemarkKind,
     RoleGroup,
     Stopping,
 )
 from samenbeslissen._policy import Policy
 from samenbeslissen._records import record_schema
 from samenbeslissen._render import Renderer, render
+from samenbeslissen._report import Distribution, Report, read_records, report
 from samenbeslissen._scenario import (
     demo_scenario,
     load_scenario,
@@ -72,6 +79,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 __all__ = [
     "Action",
     "ActionNotAllowedError",
+    "Answers",
     "ClientPersona",
     "Companion",
     "Conversation",
@@ -81,9 +89,13 @@ __all__ = [
     "Deferral",
     "DefinitionError",
     "Diagram",
+    "Distribution",
     "Edge",
     "Evaluation",
     "Event",
+    "Experience",
+    "FidelityCheck",
+    "FidelityReport",
     "Flip",
     "InputError",
     "Invitation",
@@ -93,6 +105,7 @@ __all__ = [
     "OptionalDependencyError",
     "Participant",
     "ParticipantRole",
+    "Pitfall",
     "PlannedDecision",
     "Policy",
     "Preview",
@@ -101,7 +114,10 @@ __all__ = [
     "Ranking",
     "Rating",
     "RecordError",
+    "Remark",
+    "RemarkKind",
     "Renderer",
+    "Report",
     "RoleGroup",
     "Route",
     "RuleViolationError",
@@ -121,12 +137,16 @@ __all__ = [
     "__version__",
     "demo_scenario",
     "diagram",
+    "fidelity",
+    "instruments",
     "load_scenario",
     "loads_scenario",
     "paths",
     "preview",
+    "read_records",
     "record_schema",
     "render",
+    "report",
     "scenario_from_dict",
     "scenario_schema",
     "scenario_to_dict",

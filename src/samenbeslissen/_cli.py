@@ -13,6 +13,7 @@ from samenbeslissen import __version__
 from samenbeslissen._conversation import Conversation
 from samenbeslissen._messages import LANGUAGES, text
 from samenbeslissen._render import DOCUMENTS, FORMATS, Renderer
+from samenbeslissen._report import DEFAULT_THRESHOLD, read_records, report
 from samenbeslissen._scenario import demo_scenario, load_scenario, starter_scenario
 from samenbeslissen._scenario_model import Scenario
 from samenbeslissen._steps import Step
@@ -115,6 +116,31 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("files", metavar="SCENARIO", nargs="+", help="scenario file(s)")
     validate.add_argument("--language", "-l", choices=LANGUAGES, help="language of the messages")
 
+    bundle = commands.add_parser(
+        "report",
+        help="bundle stored conversations (JSON Lines) into an anonymised report",
+        description="Bundle conversation records, one per line (JSON Lines), into an "
+        "anonymised report for a client council. Counts below the threshold are hidden.",
+    )
+    bundle.add_argument("files", metavar="RECORDS", nargs="+", help="JSON Lines file(s)")
+    bundle.add_argument(
+        "--format",
+        "-f",
+        choices=(*FORMATS, "csv", "json"),
+        help="output format (default: from the --output file's extension, else markdown)",
+    )
+    bundle.add_argument("--language", "-l", choices=LANGUAGES, default=None)
+    bundle.add_argument(
+        "--threshold",
+        type=int,
+        default=DEFAULT_THRESHOLD,
+        help=f"hide counts below this (default: {DEFAULT_THRESHOLD})",
+    )
+    bundle.add_argument("--fragment", action="store_true", help="HTML without <html> and <head>")
+    bundle.add_argument(
+        "--output", "-o", metavar="FILE", help="write to FILE instead of the screen"
+    )
+
     new = commands.add_parser(
         "new-scenario",
         help="write a commented starter scenario to fill in",
@@ -162,6 +188,24 @@ def _document(args: argparse.Namespace, source: Scenario | Conversation) -> str:
     )
 
 
+_EXTENSIONS = {".html": "html", ".htm": "html", ".md": "markdown", ".txt": "text"}
+_EXTENSIONS.update({".csv": "csv", ".json": "json"})
+
+
+def _report_output(args: argparse.Namespace, language: str) -> str:
+    chosen = args.format
+    if chosen is None:
+        suffix = Path(args.output).suffix.lower() if args.output else ""
+        chosen = _EXTENSIONS.get(suffix, "markdown")
+    records = (record for path in args.files for record in read_records(path))
+    bundled = report(records, threshold=args.threshold)
+    if chosen == "csv":
+        return bundled.to_csv()
+    if chosen == "json":
+        return bundled.to_json()
+    return bundled.render(chosen, args.language or language, fragment=args.fragment)
+
+
 def _write(content: str, output: str | None, stdout: TextIO) -> None:
     if output is None:
         stdout.write(content if content.endswith("\n") else content + "\n")
@@ -177,6 +221,8 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, language: str
         _write(_document(args, demo_scenario()), args.output, stdout)
     elif args.command == "render":
         _write(_document(args, _load_source(args.source)), args.output, stdout)
+    elif args.command == "report":
+        _write(_report_output(args, language), args.output, stdout)
     elif args.command == "validate":
         failed = 0
         for path in args.files:

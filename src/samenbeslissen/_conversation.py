@@ -11,14 +11,17 @@ from samenbeslissen import _validate as v
 from samenbeslissen._events import Event, Payload
 from samenbeslissen._messages import LANGUAGES
 from samenbeslissen._model import (
+    Answers,
     Decision,
     DecisionRole,
     Deferral,
     Evaluation,
+    Experience,
     Invitation,
     Option,
     Participant,
     ParticipantRole,
+    Remark,
     Stopping,
 )
 from samenbeslissen._policy import Policy
@@ -462,6 +465,37 @@ class Conversation:
             lambda: Evaluation(notes=notes, decision_holds=decision_holds),
         )
 
+    def add_experience(
+        self,
+        *,
+        answers: Iterable[Answers] = (),
+        remarks: Iterable[Remark] = (),
+        actor: ParticipantRole = ParticipantRole.CLIENT,
+    ) -> Event:
+        """Attach the client's experience, after the decision or at evaluation.
+
+        Args:
+            answers: Answers to instruments (SDM-Q-9, CollaboRATE, SURE, ...),
+                scored on the way in so that bad answers are refused now.
+            remarks: Experiences in the client's words; ``private`` ones
+                never appear in a report.
+            actor: Who gave them (default: the client).
+
+        Raises:
+            StepOrderError: No decision yet.
+            ScoringError: Answers that cannot be scored; ``field`` names the item.
+        """
+        return self._act(
+            Action.ADD_EXPERIENCE,
+            actor,
+            lambda: Experience(answers=_as_tuple(answers), remarks=_as_tuple(remarks)),
+        )
+
+    @property
+    def experiences(self) -> tuple[Experience, ...]:
+        """Every experience attached, oldest first."""
+        return tuple(e.data for e in self._history if isinstance(e.data, Experience))
+
     # -- records ---------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
@@ -630,6 +664,10 @@ class Conversation:
             _not_before(data.follow_up, at, "follow_up")
         elif isinstance(data, Deferral):
             _not_before(data.until, at, "until")
+        elif isinstance(data, Experience):
+            from samenbeslissen._experience import check_answers
+
+            check_answers(data.answers)
 
     def _has_option(self, key: str) -> bool:
         return any(o.key == key for o in self._options)
@@ -662,6 +700,15 @@ class Conversation:
         if self.step is Step.DEFERRED:
             return self._history[-1].from_step
         return None
+
+
+def _as_tuple(items: Iterable[Any]) -> Any:
+    # Experience checks the items; here only a string is kept from being split up.
+    return (
+        tuple(items)
+        if isinstance(items, Iterable) and not isinstance(items, (str, bytes))
+        else items
+    )
 
 
 def _not_before(value: dt.date | None, at: dt.datetime, field: str) -> None:

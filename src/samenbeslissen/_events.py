@@ -10,6 +10,7 @@ from samenbeslissen._model import (
     Decision,
     Deferral,
     Evaluation,
+    Experience,
     Invitation,
     Option,
     ParticipantRole,
@@ -20,7 +21,9 @@ from samenbeslissen.weighing import Weighing
 
 __all__ = ["PAYLOAD_TYPES", "Event", "Payload"]
 
-Payload = Invitation | Option | Weighing | Decision | Deferral | Stopping | Evaluation | None
+Payload = (
+    Invitation | Option | Weighing | Decision | Deferral | Stopping | Evaluation | Experience | None
+)
 """What an event records, by action (see PAYLOAD_TYPES)."""
 
 PAYLOAD_TYPES: dict[Action, type | None] = {
@@ -33,6 +36,7 @@ PAYLOAD_TYPES: dict[Action, type | None] = {
     Action.RESUME: None,
     Action.STOP: Stopping,
     Action.EVALUATE: Evaluation,
+    Action.ADD_EXPERIENCE: Experience,
 }
 """The payload class each action records; None for actions that record no data."""
 

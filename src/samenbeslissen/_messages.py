@@ -35,6 +35,13 @@ _LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("participant_role", "client_support"): ("cliëntondersteuner", "client support person"),
     ("participant_role", "interpreter"): ("tolk", "interpreter"),
     ("participant_role", "peer_expert"): ("ervaringsdeskundige", "peer expert"),
+    ("remark_kind", "helped"): ("Dit hielp", "What helped"),
+    ("remark_kind", "change"): ("Dit zou ik anders doen", "What I would change"),
+    ("remark_kind", "other"): ("Verder", "Other"),
+    ("action", "add_experience"): (
+        "de ervaring van de cliënt vastleggen",
+        "recording the client's experience",
+    ),
     ("role_group", "active"): ("actief", "active"),
     ("role_group", "collaborative"): ("samen", "collaborative"),
     ("role_group", "passive"): ("afwachtend", "passive"),
@@ -335,6 +342,18 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "--step werkt alleen met een scenario. Een opgeslagen gesprek toont waar het is.",
         "--step works with a scenario only. A stored conversation shows where it is.",
     ),
+    "record_json_line": (
+        "{field}: deze regel is geen leesbare JSON (kolom {column}): {detail}.",
+        "{field}: this line is not valid JSON (column {column}): {detail}.",
+    ),
+    "record_report": (
+        "{field}: dit verslag heeft niet de vorm van een gespreksverslag ({detail}).",
+        "{field}: this record does not have the shape of a conversation record ({detail}).",
+    ),
+    "record_file": (
+        "{field}: dit bestand kan ik niet lezen: {reason}.",
+        "{field}: cannot read: {reason}.",
+    ),
     "unknown_language": (
         "{field}: taal '{value}' ken ik niet. Kies 'nl' of 'en'.",
         "{field}: unknown language '{value}'. Choose 'nl' or 'en'.",
@@ -360,6 +379,23 @@ def _index(language: str) -> int:
 def label(kind: str, value: str, language: str = DEFAULT_LANGUAGE) -> str:
     """Return the short label of a step, action or role in ``language``."""
     return _LABELS[(kind, value)][_index(language)]
+
+
+class Words:
+    """A short phrase in Dutch and English, for use inside a message."""
+
+    __slots__ = ("en", "nl")
+
+    def __init__(self, nl: str, en: str) -> None:
+        self.nl = nl
+        self.en = en
+
+    def message(self, language: str = DEFAULT_LANGUAGE) -> str:
+        """The phrase in ``language``."""
+        return self.en if language == "en" else self.nl
+
+    def __repr__(self) -> str:
+        return repr(self.en)
 
 
 class Due:

@@ -4,21 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from typing import Any
 
 import attrs
 
 from samenbeslissen import _validate as v
 from samenbeslissen._messages import label
+from samenbeslissen._steps import Step
+from samenbeslissen.errors import InputError
 
 __all__ = [
+    "INSTRUMENT_NAMES",
+    "Answers",
     "Decision",
     "DecisionRole",
     "Deferral",
     "Evaluation",
+    "Experience",
     "Invitation",
     "Option",
     "Participant",
     "ParticipantRole",
+    "Remark",
+    "RemarkKind",
     "RoleGroup",
     "Stopping",
 ]
@@ -188,3 +196,112 @@ class Evaluation:
 
     notes: str = attrs.field(validator=v.attrs_validator(v.text))
     decision_holds: bool = attrs.field(default=True, validator=v.attrs_validator(v.boolean))
+
+
+INSTRUMENT_NAMES = (
+    "sdm_q9",
+    "sdm_q_doc",
+    "collaborate",
+    "option5",
+    "option12",
+    "sure",
+    "control_preferences",
+    "decisional_conflict",
+)
+"""The instruments whose answers an Experience can hold (see samenbeslissen.instruments)."""
+
+
+def _instrument(value: object, field: str) -> str:
+    if value not in INSTRUMENT_NAMES:
+        raise InputError(
+            "expected_choice", field=field, allowed=", ".join(INSTRUMENT_NAMES), got=repr(value)
+        )
+    return str(value)
+
+
+def _answer_items(value: object) -> tuple[int | None, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+        raise InputError("expected_type", field="items", expected="list")
+    # SURE's yes/no answers are stored as 1/0, like the instrument scores them.
+    return tuple(int(item) if isinstance(item, bool) else item for item in value)
+
+
+def _respondent(value: object) -> ParticipantRole:
+    return v.member(value, ParticipantRole, "respondent")
+
+
+@attrs.frozen(kw_only=True)
+class Answers:
+    """The answers to one instrument, in item order (None for an item left open).
+
+    They are scored (and so checked) when they are attached to a
+    conversation; ``respondent`` says who filled them in.
+    """
+
+    instrument: str = attrs.field(validator=v.attrs_validator(_instrument))
+    items: tuple[int | None, ...] = attrs.field(converter=_answer_items)
+    respondent: ParticipantRole = attrs.field(default=ParticipantRole.CLIENT, converter=_respondent)
+
+
+class RemarkKind(str, enum.Enum):
+    """What a client's free-text remark is about."""
+
+    HELPED = "helped"
+    """What helped them."""
+    CHANGE = "change"
+    """What they would change."""
+    OTHER = "other"
+
+    def label(self, language: str = "nl") -> str:
+        """A short human name of the kind."""
+        return label("remark_kind", self.value, language)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _remark_kind(value: object) -> RemarkKind:
+    return v.member(value, RemarkKind, "kind")
+
+
+def _optional_step(value: object) -> Step | None:
+    return None if value is None else v.member(value, Step, "step")
+
+
+@attrs.frozen(kw_only=True)
+class Remark:
+    """A client's experience in their own words, optionally about one step of the model.
+
+    ``private`` remarks stay in the record but never appear in a report.
+    """
+
+    text: str = attrs.field(validator=v.attrs_validator(v.text))
+    kind: RemarkKind = attrs.field(default=RemarkKind.OTHER, converter=_remark_kind)
+    step: Step | None = attrs.field(default=None, converter=_optional_step)
+    """The step the remark is about, or None for the conversation as a whole."""
+    private: bool = attrs.field(default=False, validator=v.attrs_validator(v.boolean))
+
+
+def _tuple_of(value: object, kind: type, field: str) -> tuple[Any, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+        raise InputError("expected_type", field=field, expected="list")
+    for i, item in enumerate(value):
+        if not isinstance(item, kind):
+            raise InputError("expected_type", field=f"{field}[{i}]", expected=kind.__name__)
+    return tuple(value)
+
+
+def _answers(value: object) -> tuple[Answers, ...]:
+    return _tuple_of(value, Answers, "answers")
+
+
+def _remarks(value: object) -> tuple[Remark, ...]:
+    return _tuple_of(value, Remark, "remarks")
+
+
+@attrs.frozen(kw_only=True)
+class Experience:
+    """What the client experienced, attached after the decision or at evaluation."""
+
+    answers: tuple[Answers, ...] = attrs.field(default=(), converter=_answers)
+    remarks: tuple[Remark, ...] = attrs.field(default=(), converter=_remarks)

@@ -16,6 +16,7 @@ import attrs
 
 from samenbeslissen import _machine
 from samenbeslissen._events import PAYLOAD_TYPES, Event
+from samenbeslissen._messages import Words
 from samenbeslissen._model import Participant, ParticipantRole
 from samenbeslissen._policy import Policy
 from samenbeslissen._steps import Action, Step
@@ -32,6 +33,7 @@ if typing.TYPE_CHECKING:
 __all__ = [
     "KIND",
     "SCHEMA_VERSION",
+    "WORDS",
     "conversation_from_dict",
     "conversation_to_dict",
     "dumps",
@@ -138,14 +140,31 @@ def loads(text: str | bytes) -> Any:
         ) from None
 
 
-def _describe(value: object) -> str:
+# The kinds of value a message names, in both languages.
+WORDS = {
+    "an object": Words("een object", "an object"),
+    "a list": Words("een lijst", "a list"),
+    "text": Words("tekst", "text"),
+    "true/false": Words("true of false", "true/false"),
+    "a whole number": Words("een heel getal", "a whole number"),
+    "a time (ISO 8601)": Words("een tijd (ISO 8601)", "a time (ISO 8601)"),
+    "a date (YYYY-MM-DD)": Words("een datum (JJJJ-MM-DD)", "a date (YYYY-MM-DD)"),
+    "null": Words("null", "null"),
+    "a value": Words("een waarde", "a value"),
+}
+
+
+def _describe(value: object) -> Words | str:
     names = {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}
-    return names.get(type(value), type(value).__name__)
+    name = names.get(type(value))
+    return WORDS[name] if name else type(value).__name__
 
 
 def _expect(value: object, kind: type | tuple[type, ...], path: str, expected: str) -> Any:
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
-        raise RecordError("record_type", field=path, expected=expected, got=_describe(value))
+        raise RecordError(
+            "record_type", field=path, expected=WORDS.get(expected, expected), got=_describe(value)
+        )
     return value
 
 
@@ -325,7 +344,9 @@ def _replay(conv: Conversation, machine: Any, item: object, path: str) -> None:
     data_path = f"{path}.data"
     if payload_type is None:
         if fields["data"] is not None:
-            raise RecordError("record_type", field=data_path, expected="null", got="a value")
+            raise RecordError(
+                "record_type", field=data_path, expected=WORDS["null"], got=WORDS["a value"]
+            )
         data = None
     else:
         data = _structure(fields["data"], payload_type, data_path)

@@ -17,6 +17,7 @@ from samenbeslissen._conversation import Conversation
 from samenbeslissen._messages import DEFAULT_LANGUAGE, LANGUAGES
 from samenbeslissen._messages_render import AND, MONTHS, WHERE
 from samenbeslissen._render_context import build_context
+from samenbeslissen._report import Report, report_context
 from samenbeslissen._scenario_model import Scenario
 from samenbeslissen.errors import InputError, TemplateError
 
@@ -31,7 +32,10 @@ FORMATS = {"markdown": "md", "html": "html", "text": "txt"}
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
 """The folder of the built-in templates."""
 
-Source = Conversation | Scenario
+Source = Conversation | Scenario | Report
+
+REPORT = "report"
+"""The document a Report renders as (and the only one)."""
 
 
 class Renderer:
@@ -151,9 +155,12 @@ class Renderer:
         self, source: object, document: str, format: str, language: str | None, fragment: bool
     ) -> tuple[dict[str, Any], jinja2.Template]:
         lang = _check_arguments(source, document, format, language)
-        assert isinstance(source, (Conversation, Scenario))
         escape_ = markdown_escape if format == "markdown" else _as_is
-        context = build_context(source, language=lang, escape=escape_)
+        if isinstance(source, Report):
+            context = report_context(source, lang, escape_)
+        else:
+            assert isinstance(source, (Conversation, Scenario))
+            context = build_context(source, language=lang, escape=escape_)
         context.update(document=document, format=format, language=lang, fragment=bool(fragment))
         return context, self._template(document, FORMATS[format], lang)
 
@@ -257,12 +264,13 @@ def _check_arguments(source: object, document: str, format: str, language: str |
     """Return the language to render in, or raise InputError for a bad argument."""
     own = source.language if isinstance(source, (Conversation, Scenario)) else DEFAULT_LANGUAGE
     says = language if language in LANGUAGES else own  # the language errors are in
-    if not isinstance(source, (Conversation, Scenario)):
+    if not isinstance(source, (Conversation, Scenario, Report)):
         raise InputError("render_source", field="source", got=type(source).__name__, language=says)
     if language is not None and language not in LANGUAGES:
         raise InputError("unknown_language", field="language", value=language, language=says)
-    if document not in DOCUMENTS:
-        allowed = ", ".join(DOCUMENTS)
+    documents = (REPORT,) if isinstance(source, Report) else DOCUMENTS
+    if document not in documents:
+        allowed = ", ".join(documents)
         raise InputError(
             "expected_choice", field="document", allowed=allowed, got=repr(document), language=says
         )

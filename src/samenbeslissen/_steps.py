@@ -39,7 +39,7 @@ class Step(str, enum.Enum):
 
     @property
     def is_final(self) -> bool:
-        """True when no action except reading is possible any more."""
+        """True when the conversation is over (an evaluated one can still get experiences)."""
         return self in (Step.STOPPED, Step.EVALUATED)
 
     @property
@@ -71,6 +71,7 @@ class Action(str, enum.Enum):
     RESUME = "resume"
     STOP = "stop"
     EVALUATE = "evaluate"
+    ADD_EXPERIENCE = "add_experience"
 
     def label(self, language: str = "nl") -> str:
         """A short human description of the action."""
@@ -133,6 +134,9 @@ def _edges() -> tuple[Transition, ...]:
         ),
         *(Transition(a.STOP, step, s.STOPPED) for step in Step if step.is_open),
         Transition(a.EVALUATE, s.DECIDED, s.EVALUATED),
+        # The client's experience can be added after the decision and at evaluation.
+        Transition(a.ADD_EXPERIENCE, s.DECIDED, None),
+        Transition(a.ADD_EXPERIENCE, s.EVALUATED, None),
     ]
     return tuple(edges)
 

@@ -1,0 +1,490 @@
+"""The fidelity check: what a conversation's record shows of each step, and its pitfalls."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import types
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from samenbeslissen import _validate as v
+from samenbeslissen._conversation import Conversation
+from samenbeslissen._events import Event
+from samenbeslissen._messages import text
+from samenbeslissen._messages_instruments import Phrase, join
+from samenbeslissen._model import Decision, DecisionRole, Deferral, Invitation, Option, RoleGroup
+from samenbeslissen._steps import Action, Step
+from samenbeslissen.errors import InputError
+from samenbeslissen.instruments._read import check_language
+from samenbeslissen.weighing import Weighing
+
+__all__ = ["CHECKS", "PITFALLS", "FidelityCheck", "FidelityReport", "Pitfall", "fidelity"]
+
+CHECKS: tuple[tuple[str, Step], ...] = (
+    ("told_may_codecide", Step.INFORM),
+    ("asked_preferred_role", Step.INFORM),
+    ("two_or_more_options", Step.OPTIONS),
+    ("pros_and_cons", Step.OPTIONS),
+    ("status_quo_option", Step.OPTIONS),
+    ("preferences_recorded", Step.PREFERENCES),
+    ("decision_rationale", Step.DECIDE),
+    ("follow_up_agreed", Step.DECIDE),
+)
+"""Every check's key and the step it belongs to, in the model's order."""
+
+PITFALLS: tuple[tuple[str, Step], ...] = (
+    ("only_downsides", Step.OPTIONS),
+    ("only_upsides", Step.OPTIONS),
+    ("preferences_skipped", Step.PREFERENCES),
+    ("decided_same_minute", Step.DECIDE),
+    ("professional_decided_against_wish", Step.DECIDE),
+    ("deferred_without_date", Step.DECIDE),
+    ("not_evaluated", Step.DECIDE),
+)
+"""Every pitfall the record can show, with its step, in the model's order."""
+
+_STEPS = (Step.INFORM, Step.OPTIONS, Step.PREFERENCES, Step.DECIDE)
+_PROFESSIONAL_DECIDES = (DecisionRole.PROFESSIONAL_AFTER_INPUT, DecisionRole.PROFESSIONAL_ALONE)
+_MONTHS = (
+    ("januari", "January"),
+    ("februari", "February"),
+    ("maart", "March"),
+    ("april", "April"),
+    ("mei", "May"),
+    ("juni", "June"),
+    ("juli", "July"),
+    ("augustus", "August"),
+    ("september", "September"),
+    ("oktober", "October"),
+    ("november", "November"),
+    ("december", "December"),
+)
+
+
+def _frozen(value: Mapping[str, object]) -> Mapping[str, object]:
+    return types.MappingProxyType(dict(value))
+
+
+@attrs.frozen(kw_only=True)
+class _Finding:
+    """What checks and pitfalls share: a key, a step, the options concerned, message values."""
+
+    key: str
+    step: Step
+    options: tuple[str, ...] = ()
+    """Keys of the options the finding is about, if any."""
+    params: Mapping[str, object] = attrs.field(
+        factory=dict, converter=_frozen, eq=False, hash=False, repr=False
+    )
+    """Values the message refers to (counts, titles, dates)."""
+
+    def title(self, language: str = "nl") -> str:
+        """A short name of what was looked at, in ``language``."""
+        return text(f"fidelity_{self.key}", check_language(language))
+
+    def message(self, language: str = "nl") -> str:
+        """What the record shows, and what to do, in ``language``."""
+        raise NotImplementedError
+
+    def _texts(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "step": self.step.value,
+            "options": list(self.options),
+            "title": {lang: self.title(lang) for lang in ("nl", "en")},
+            "message": {lang: self.message(lang) for lang in ("nl", "en")},
+        }
+
+
+@attrs.frozen(kw_only=True)
+class FidelityCheck(_Finding):
+    """Whether the record shows one part of a step was done.
+
+    Attributes:
+        key: What was checked (see :data:`CHECKS`).
+        step: The step of the model it belongs to.
+        passed: True when done, False when not, None when the conversation
+            has not got that far yet.
+        options: Keys of the options concerned, if any.
+    """
+
+    passed: bool | None
+
+    def status(self, language: str = "nl") -> str:
+        """ "In orde", "Ontbreekt" or "Nog niet" (or in English)."""
+        state = {True: "passed", False: "failed", None: "pending"}[self.passed]
+        return text(f"fidelity_{state}", check_language(language))
+
+    def message(self, language: str = "nl") -> str:
+        """What the record shows, and what to do, in ``language``."""
+        language = check_language(language)
+        if self.passed is None:
+            return text("fidelity_pending_message", language)
+        state = "passed" if self.passed else "failed"
+        return text(f"fidelity_{self.key}_{state}", language, **self.params)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The check as plain JSON types, with its texts in Dutch and English."""
+        return {**self._texts(), "passed": self.passed}
+
+
+@attrs.frozen(kw_only=True)
+class Pitfall(_Finding):
+    """A known pitfall the record shows (see :data:`PITFALLS`).
+
+    Attributes:
+        key: Which pitfall.
+        step: The step of the model it belongs to.
+        options: Keys of the options concerned, if any.
+    """
+
+    def message(self, language: str = "nl") -> str:
+        """What went wrong, and what to do instead, in ``language``."""
+        return text(f"fidelity_{self.key}_message", check_language(language), **self.params)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The pitfall as plain JSON types, with its texts in Dutch and English."""
+        return self._texts()
+
+
+@attrs.frozen(kw_only=True)
+class FidelityReport:
+    """How faithfully a conversation followed the model, as its record shows.
+
+    In a notebook the report shows itself as a list per step; ``to_dict()``
+    gives plain JSON types for case software.
+
+    Attributes:
+        checks: One per entry of :data:`CHECKS`, in that order.
+        pitfalls: The pitfalls found, in the model's order.
+        today: The date the follow-up was compared with.
+        language: The language of the notebook display ("nl" or "en").
+    """
+
+    checks: tuple[FidelityCheck, ...]
+    pitfalls: tuple[Pitfall, ...]
+    today: dt.date
+    language: str = "nl"
+
+    @property
+    def passed(self) -> int:
+        """How many checks passed."""
+        return sum(c.passed is True for c in self.checks)
+
+    @property
+    def applicable(self) -> int:
+        """How many checks apply already (passed or failed, not pending)."""
+        return sum(c.passed is not None for c in self.checks)
+
+    @property
+    def score(self) -> float | None:
+        """Checks passed / checks applicable, 0-1; None when none apply yet."""
+        return self.passed / self.applicable if self.applicable else None
+
+    def check(self, key: str) -> FidelityCheck:
+        """The check with ``key``.
+
+        Raises:
+            InputError: No check has that key.
+        """
+        for check in self.checks:
+            if check.key == key:
+                return check
+        allowed = ", ".join(k for k, _ in CHECKS)
+        raise InputError("expected_choice", field="key", allowed=allowed, got=repr(key))
+
+    def steps(self) -> dict[Step, tuple[FidelityCheck, ...]]:
+        """The checks per step of the model (steps 1-4, in order)."""
+        return {step: tuple(c for c in self.checks if c.step is step) for step in _STEPS}
+
+    def summary(self, language: str | None = None) -> str:
+        """One line: how many applicable checks passed, and how many are not due yet."""
+        language = check_language(language or self.language)
+        if not self.applicable:
+            return text("fidelity_summary_none", language)
+        line = text(
+            "fidelity_summary",
+            language,
+            passed=self.passed,
+            points=_points(self.applicable),
+            # Half up, as a reader rounds by hand: 5 of 8 is 63%.
+            percent=(self.passed * 200 + self.applicable) // (2 * self.applicable),
+        )
+        pending = len(self.checks) - self.applicable
+        if pending:
+            line += text("fidelity_pending_count", language, points=_points(pending))
+        return line
+
+    def to_markdown(self, language: str | None = None) -> str:
+        """The report as Markdown: a summary, the checks per step, the pitfalls."""
+        language = check_language(language or self.language)
+        lines = [f"**{text('fidelity_title', language)}** {self.summary(language)}", ""]
+        for step, checks in self.steps().items():
+            lines += [f"#### {_step_heading(step, language)}", ""]
+            lines += [
+                f"- **{c.status(language)}**: {c.title(language)}. {c.message(language)}"
+                for c in checks
+            ]
+            lines.append("")
+        lines += [f"#### {text('fidelity_pitfalls', language)}", ""]
+        if self.pitfalls:
+            lines += [f"- **{p.title(language)}**: {p.message(language)}" for p in self.pitfalls]
+        else:
+            lines.append(text("fidelity_no_pitfalls", language))
+        return "\n".join(lines) + "\n"
+
+    def to_html(self, language: str | None = None) -> str:
+        """The report as an HTML fragment; every text is escaped."""
+        language = check_language(language or self.language)
+        e = html.escape
+        parts = [
+            f'<section class="sb-fidelity" lang="{language}">',
+            (
+                f"<p><strong>{e(text('fidelity_title', language))}</strong> "
+                f"{e(self.summary(language))}</p>"
+            ),
+        ]
+        state = {True: "passed", False: "failed", None: "pending"}
+        for step, checks in self.steps().items():
+            parts.append(f"<h4>{e(_step_heading(step, language))}</h4>")
+            parts.append("<ul>")
+            parts += [
+                f'<li class="sb-{state[c.passed]}"><strong>{e(c.status(language))}</strong>: '
+                f"{e(c.title(language))}. {e(c.message(language))}</li>"
+                for c in checks
+            ]
+            parts.append("</ul>")
+        parts.append(f"<h4>{e(text('fidelity_pitfalls', language))}</h4>")
+        if self.pitfalls:
+            parts.append("<ul>")
+            parts += [
+                f'<li class="sb-pitfall"><strong>{e(p.title(language))}</strong>: '
+                f"{e(p.message(language))}</li>"
+                for p in self.pitfalls
+            ]
+            parts.append("</ul>")
+        else:
+            parts.append(f"<p>{e(text('fidelity_no_pitfalls', language))}</p>")
+        parts.append("</section>")
+        return "\n".join(parts)
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain JSON types; texts in Dutch and English."""
+        return {
+            "today": self.today.isoformat(),
+            "passed": self.passed,
+            "applicable": self.applicable,
+            "score": self.score,
+            "checks": [c.to_dict() for c in self.checks],
+            "pitfalls": [p.to_dict() for p in self.pitfalls],
+        }
+
+
+def _step_heading(step: Step, language: str) -> str:
+    return text("fidelity_step", language, number=step.number, step=step.label(language))
+
+
+def _date(value: dt.date) -> Phrase:
+    nl, en = _MONTHS[value.month - 1]
+    return Phrase(f"{value.day} {nl} {value.year}", f"{value.day} {en} {value.year}")
+
+
+def _points(count: int) -> Phrase:
+    if count == 1:
+        return Phrase("1 punt", "1 point")
+    return Phrase(f"{count} punten", f"{count} points")
+
+
+def _titles(options: list[Option]) -> Phrase:
+    return join([f"'{o.title}'" for o in options])
+
+
+def _within(span: dt.timedelta) -> Phrase:
+    seconds = int(span.total_seconds())
+    if seconds == 60:
+        return Phrase("binnen een minuut", "within a minute")
+    if seconds % 60 == 0:
+        return Phrase(f"binnen {seconds // 60} minuten", f"within {seconds // 60} minutes")
+    return Phrase(f"binnen {seconds} seconden", f"within {seconds} seconds")
+
+
+@attrs.define
+class _Record:
+    """The parts of the history the checks look at; the latest of each counts."""
+
+    invitation: Invitation | None = None
+    added: list[Option] = attrs.field(factory=list)
+    presented: list[Option] | None = None
+    presented_at: dt.datetime | None = None
+    weighing: Weighing | None = None
+    decision: Decision | None = None
+    decided_at: dt.datetime | None = None
+    deferrals: list[Deferral] = attrs.field(factory=list)
+    evaluated: bool = False
+
+    @classmethod
+    def read(cls, history: tuple[Event, ...]) -> _Record:
+        record = cls()
+        for event in history:
+            data = event.data
+            if isinstance(data, Invitation):
+                record.invitation = data
+            elif isinstance(data, Option):
+                record.added.append(data)
+            elif event.action is Action.PRESENT_OPTIONS:
+                # The options on the table are those added before presenting them.
+                record.presented = list(record.added)
+                record.presented_at = event.at
+            elif isinstance(data, Weighing):
+                record.weighing = data
+            elif isinstance(data, Decision):
+                record.decision = data
+                record.decided_at = event.at
+            elif isinstance(data, Deferral):
+                record.deferrals.append(data)
+            elif event.action is Action.EVALUATE:
+                record.evaluated = True
+        return record
+
+
+def _checks(r: _Record) -> tuple[FidelityCheck, ...]:
+    found: dict[str, FidelityCheck] = {}
+    step = dict(CHECKS)
+
+    def add(key: str, passed: bool | None, keys: tuple[str, ...] = (), **params: object) -> None:
+        found[key] = FidelityCheck(
+            key=key, step=step[key], passed=passed, options=keys, params=params
+        )
+
+    inv = r.invitation
+    add("told_may_codecide", None if inv is None else inv.may_codecide)
+    add(
+        "asked_preferred_role",
+        None if inv is None else inv.preferred_role is not None,
+        role=None if inv is None else inv.preferred_role,
+    )
+    shown = r.presented
+    if shown is None:
+        for key in ("two_or_more_options", "pros_and_cons", "status_quo_option"):
+            add(key, None)
+    else:
+        add("two_or_more_options", len(shown) >= 2, count=len(shown))
+        lacking = [o for o in shown if not (o.pros and o.cons)]
+        add("pros_and_cons", not lacking, tuple(o.key for o in lacking), options=_titles(lacking))
+        add("status_quo_option", any(o.status_quo for o in shown))
+    w = r.weighing
+    add(
+        "preferences_recorded",
+        None if w is None else bool(w.criteria) and not w.skipped,
+        points=_points(0 if w is None else len(w.criteria)),
+    )
+    d = r.decision
+    add("decision_rationale", None if d is None else d.rationale is not None)
+    add(
+        "follow_up_agreed",
+        None if d is None else d.follow_up is not None,
+        date=None if d is None or d.follow_up is None else _date(d.follow_up),
+    )
+    return tuple(found[key] for key, _ in CHECKS)
+
+
+def _pitfalls(r: _Record, today: dt.date, min_deliberation: dt.timedelta) -> tuple[Pitfall, ...]:
+    found: dict[str, Pitfall] = {}
+    step = dict(PITFALLS)
+
+    def add(key: str, keys: tuple[str, ...] = (), **params: object) -> None:
+        found[key] = Pitfall(key=key, step=step[key], options=keys, params=params)
+
+    shown = r.presented or []
+    downsides = [o for o in shown if o.cons and not o.pros]
+    if downsides:
+        add("only_downsides", tuple(o.key for o in downsides), options=_titles(downsides))
+    upsides = [o for o in shown if o.pros and not o.cons]
+    if upsides:
+        add("only_upsides", tuple(o.key for o in upsides), options=_titles(upsides))
+    if r.weighing is not None and r.weighing.skipped:
+        add("preferences_skipped")
+    d, inv = r.decision, r.invitation
+    if (
+        r.decided_at is not None
+        and r.presented_at is not None
+        and r.decided_at - r.presented_at < min_deliberation
+    ):
+        add("decided_same_minute", within=_within(min_deliberation))
+    wish = inv.preferred_role if inv is not None else None
+    if (
+        d is not None
+        and wish is not None
+        and wish.group is not RoleGroup.PASSIVE
+        and d.decided_by in _PROFESSIONAL_DECIDES
+    ):
+        add("professional_decided_against_wish", wish=wish, decided=d.decided_by)
+    undated = [x for x in r.deferrals if x.until is None]
+    if undated:
+        add("deferred_without_date", count=len(undated))
+    if d is not None and d.follow_up is not None and d.follow_up < today and not r.evaluated:
+        add("not_evaluated", date=_date(d.follow_up))
+    return tuple(found[key] for key, _ in PITFALLS if key in found)
+
+
+def fidelity(
+    conv: Conversation,
+    *,
+    today: dt.date | None = None,
+    min_deliberation: dt.timedelta = dt.timedelta(minutes=1),
+) -> FidelityReport:
+    """Check a conversation's record against the four steps of the model.
+
+    For each step the report says whether the record shows it was done, and
+    done fully (see :data:`CHECKS`): the client was told they may co-decide
+    and asked how they want to decide; two or more options, each with pros
+    and cons, one of them "keep things as they are"; what matters to the
+    client recorded before deciding; the decision with the client's reason
+    and a follow-up date. A check is None while the conversation has not got
+    that far. Where options were presented more than once, or weighed more
+    than once, the latest time counts.
+
+    It also names the pitfalls the record shows (see :data:`PITFALLS`):
+    only downsides (or only upsides) for an option, preferences skipped, a
+    decision within ``min_deliberation`` of presenting the options, the
+    professional deciding although the client wanted to decide alone or
+    together, a deferral without a date, and no evaluation after the
+    follow-up date has passed.
+
+    Args:
+        conv: The conversation (live, or loaded with ``Conversation.from_dict``).
+        today: The date to compare the follow-up date with (default: today
+            in UTC, like the conversation's default clock).
+        min_deliberation: A decision this soon after presenting the options
+            is flagged (default one minute).
+
+    Returns:
+        The report; its language is the conversation's.
+
+    Raises:
+        InputError: ``conv`` is not a Conversation, ``today`` not a date, or
+            ``min_deliberation`` not a timedelta of zero or more.
+    """
+    if not isinstance(conv, Conversation):
+        raise InputError("expected_type", field="conv", expected="Conversation")
+    if today is None:
+        today = dt.datetime.now(dt.timezone.utc).date()
+    v.date(today, "today")
+    if not isinstance(min_deliberation, dt.timedelta) or min_deliberation < dt.timedelta(0):
+        raise InputError("expected_type", field="min_deliberation", expected="timedelta >= 0")
+    record = _Record.read(conv.history)
+    return FidelityReport(
+        checks=_checks(record),
+        pitfalls=_pitfalls(record, today, min_deliberation),
+        today=today,
+        language=conv.language,
+    )

@@ -1,0 +1,525 @@
+"""Bundling many conversations into an anonymised report for a client council."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from samenbeslissen._conversation import Conversation
+from samenbeslissen._experience import score
+from samenbeslissen._model import Answers, DecisionRole, RoleGroup
+from samenbeslissen._records import KIND, SCHEMA_VERSION, WORDS, loads
+from samenbeslissen._steps import Step
+from samenbeslissen.errors import InputError, RecordError, SamenBeslissenError
+
+__all__ = ["DEFAULT_THRESHOLD", "Distribution", "Report", "read_records", "report"]
+
+_OBJECT = WORDS["an object"]
+
+DEFAULT_THRESHOLD = 5
+"""Counts below this are suppressed, so that no client is recognisable."""
+
+STEP_COUNTS = (
+    "informed",
+    "told_may_codecide",
+    "role_asked",
+    "options_presented",
+    "preferences_recorded",
+    "preferences_skipped",
+    "decided",
+    "deferred",
+    "stopped",
+    "evaluated",
+    "status_quo_offered",
+    "with_experience",
+)
+"""What the report counts per conversation, in this order."""
+
+REMARK_GROUPS = ("inform", "options", "preferences", "decide", "general")
+"""Remarks are grouped by the step they are about; "general" for the conversation as a whole."""
+
+_SCORED = ("sdm_q9", "sdm_q_doc", "option5", "option12", "decisional_conflict")
+"""Instruments whose 0-100 scores the report summarises; CollaboRATE and SURE get rates."""
+
+
+@attrs.frozen(kw_only=True)
+class Distribution:
+    """Scores of one instrument over the conversations that have them (0-100 scale)."""
+
+    count: int
+    mean: float
+    median: float
+    lowest: float
+    highest: float
+    first_quartile: float
+    third_quartile: float
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """An anonymised bundle of many conversations: counts, scores and remarks, no names.
+
+    Every count from 1 to ``threshold - 1`` is suppressed: it is None here
+    and shown as "< threshold". Scores and remarks are shown only for groups
+    of at least ``threshold``; free text marked private never enters.
+    """
+
+    threshold: int
+    total: int | None
+    steps: dict[str, int | None]
+    options_per_conversation: dict[str, int | None]
+    roles: dict[tuple[str, str], int | None]
+    """(wanted, realised) role group (active, collaborative, passive) to count; "-" for unknown."""
+    scores: dict[str, Distribution | None]
+    """Instrument to its score distribution; None when it has too few answers to show.
+    Instruments nobody filled in are left out."""
+    collaborate_top_score_rate: float | None
+    collaborate_complete: int | None
+    sure_conflict_rate: float | None
+    sure_answered: int | None
+    remarks: dict[str, dict[str, tuple[str, ...]]]
+    """Group (a step, or "general") to remark kind to the remarks, names removed."""
+    suppressed_remark_groups: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain JSON types (suppressed counts are null)."""
+        return {
+            "kind": "samenbeslissen/report",
+            "threshold": self.threshold,
+            "total": self.total,
+            "steps": dict(self.steps),
+            "options_per_conversation": dict(self.options_per_conversation),
+            "roles": [
+                {"wanted": wanted, "realised": realised, "count": count}
+                for (wanted, realised), count in self.roles.items()
+            ],
+            "scores": {
+                name: None if d is None else attrs.asdict(d) for name, d in self.scores.items()
+            },
+            "collaborate": {
+                "top_score_rate": self.collaborate_top_score_rate,
+                "complete": self.collaborate_complete,
+            },
+            "sure": {"conflict_rate": self.sure_conflict_rate, "answered": self.sure_answered},
+            "remarks": {
+                g: {k: list(v) for k, v in kinds.items()} for g, kinds in self.remarks.items()
+            },
+            "suppressed_remark_groups": self.suppressed_remark_groups,
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The report as JSON text."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def to_csv(self) -> str:
+        """The counts and scores as CSV (section, key, value); suppressed values read "<N"."""
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["section", "key", "value"])
+        hidden = f"<{self.threshold}"
+
+        def cell(value: object) -> object:
+            return hidden if value is None else value
+
+        writer.writerow(["total", "conversations", cell(self.total)])
+        for key, value in self.steps.items():
+            writer.writerow(["steps", key, cell(value)])
+        for key, value in self.options_per_conversation.items():
+            writer.writerow(["options_per_conversation", key, cell(value)])
+        for (wanted, realised), value in self.roles.items():
+            writer.writerow(["roles", f"{wanted} -> {realised}", cell(value)])
+        for name, dist in self.scores.items():
+            if dist is None:
+                writer.writerow(["scores", f"{name}.count", hidden])
+                continue
+            for field, value in attrs.asdict(dist).items():
+                writer.writerow(["scores", f"{name}.{field}", value])
+        writer.writerow(["collaborate", "top_score_rate", cell(self.collaborate_top_score_rate)])
+        writer.writerow(["sure", "conflict_rate", cell(self.sure_conflict_rate)])
+        return out.getvalue()
+
+    def render(
+        self, format: str = "markdown", language: str = "nl", *, fragment: bool = False
+    ) -> str:
+        """The report as a document (Markdown, HTML or text), in Dutch or English."""
+        from samenbeslissen._render import render
+
+        return render(self, "report", format, language, fragment=fragment)
+
+    def _repr_markdown_(self) -> str:
+        return self.render("markdown")
+
+    def _repr_html_(self) -> str:
+        return self.render("html", fragment=True)
+
+
+class _Tally:
+    """Running totals while records stream past; holds numbers, never names or records."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.steps: Counter[str] = Counter()
+        self.options: Counter[str] = Counter()
+        self.roles: Counter[tuple[str, str]] = Counter()
+        self.scores: dict[str, list[float]] = {name: [] for name in _SCORED}
+        self.collaborate: list[list[int | None]] = []
+        self.sure = [0, 0]  # answered, conflict
+        self.remarks: dict[str, dict[str, list[str]]] = {}
+
+    def add(self, record: Mapping[str, Any]) -> None:
+        self.total += 1
+        history = record["history"]
+        actions = Counter(event["action"] for event in history)
+        invitation = next((e["data"] for e in history if e["action"] == "inform"), None)
+        steps = self.steps
+        if invitation is not None:
+            steps["informed"] += 1
+            steps["told_may_codecide"] += bool(invitation.get("may_codecide"))
+            steps["role_asked"] += invitation.get("preferred_role") is not None
+        steps["options_presented"] += actions["present_options"] > 0
+        weighings = [e["data"] for e in history if e["action"] == "weigh"]
+        if weighings:
+            steps["preferences_recorded"] += bool(weighings[-1].get("criteria"))
+            steps["preferences_skipped"] += weighings[-1].get("skipped_reason") is not None
+        for key, action in (("decided", "decide"), ("deferred", "defer"), ("stopped", "stop")):
+            steps[key] += actions[action] > 0
+        steps["evaluated"] += actions["evaluate"] > 0
+        options = [e["data"] for e in history if e["action"] == "add_option"]
+        steps["status_quo_offered"] += any(o.get("status_quo") for o in options)
+        self.options[str(min(len(options), 4)) + ("+" if len(options) >= 4 else "")] += 1
+        decision = next((e["data"] for e in history if e["action"] == "decide"), None)
+        if decision is not None:
+            # By group (active, collaborative, passive): five by five cells would
+            # mostly be too small to show.
+            wanted = (invitation or {}).get("preferred_role")
+            wanted_group = DecisionRole(wanted).group.value if wanted else "-"
+            self.roles[(wanted_group, DecisionRole(decision["decided_by"]).group.value)] += 1
+        experiences = [e["data"] for e in history if e["action"] == "add_experience"]
+        steps["with_experience"] += bool(experiences)
+        if experiences:
+            self._experiences(record, experiences)
+
+    def _experiences(self, record: Mapping[str, Any], experiences: list[Any]) -> None:
+        names = _names(record)
+        for experience in experiences:
+            for item in experience.get("answers", ()):
+                answers = Answers(
+                    instrument=item["instrument"],
+                    items=item["items"],
+                    respondent=item.get("respondent", "client"),
+                )
+                self._score(answers)
+            for remark in experience.get("remarks", ()):
+                if remark.get("private"):
+                    continue
+                group = remark.get("step") or "general"
+                kind = remark.get("kind", "other")
+                text = _scrub(remark["text"], names)
+                self.remarks.setdefault(group, {}).setdefault(kind, []).append(text)
+
+    def _score(self, answers: Answers) -> None:
+        name = answers.instrument
+        if name == "collaborate":
+            score(answers)  # refuses answers that cannot be scored
+            self.collaborate.append(list(answers.items))
+        elif name == "sure":
+            self.sure[0] += 1
+            self.sure[1] += bool(score(answers).conflict)
+        elif name in self.scores:
+            self.scores[name].append(float(score(answers).scaled))
+
+    def report(self, threshold: int) -> Report:
+        from samenbeslissen import instruments
+
+        def keep(count: int) -> int | None:
+            return count if count >= threshold or count == 0 else None
+
+        complete = [items for items in self.collaborate if None not in items]
+        rate = None
+        if len(complete) >= max(threshold, instruments.MIN_ENCOUNTERS):
+            rate = instruments.collaborate_group(complete).top_score_rate
+        answered, conflicts = self.sure
+        groups, hidden = {}, 0
+        for group in REMARK_GROUPS:
+            kinds = self.remarks.get(group, {})
+            shown = {k: tuple(sorted(v)) for k, v in kinds.items() if len(v) >= threshold}
+            hidden += sum(1 for k, v in kinds.items() if 0 < len(v) < threshold)
+            if shown:
+                groups[group] = shown
+        if self.total < threshold:
+            # Too few conversations: nothing may be shown at all.
+            return Report(
+                threshold=threshold,
+                total=keep(self.total),
+                steps=dict.fromkeys(STEP_COUNTS),
+                options_per_conversation={},
+                roles={},
+                scores={},
+                collaborate_top_score_rate=None,
+                collaborate_complete=None,
+                sure_conflict_rate=None,
+                sure_answered=None,
+                remarks={},
+                suppressed_remark_groups=hidden + len(groups),
+            )
+        return Report(
+            threshold=threshold,
+            total=self.total,
+            steps={key: keep(self.steps[key]) for key in STEP_COUNTS},
+            options_per_conversation={
+                key: keep(self.options[key]) for key in ("0", "1", "2", "3", "4+")
+            },
+            roles={pair: keep(count) for pair, count in sorted(self.roles.items())},
+            scores={
+                name: _distribution(values) if len(values) >= threshold else None
+                for name, values in self.scores.items()
+                if values
+            },
+            collaborate_top_score_rate=rate,
+            collaborate_complete=keep(len(complete)),
+            sure_conflict_rate=conflicts / answered if answered >= threshold else None,
+            sure_answered=keep(answered),
+            remarks=groups,
+            suppressed_remark_groups=hidden,
+        )
+
+
+def _distribution(values: list[float]) -> Distribution:
+    ordered = sorted(values)
+    quartiles = statistics.quantiles(ordered, n=4, method="inclusive")
+    return Distribution(
+        count=len(ordered),
+        mean=round(statistics.fmean(ordered), 1),
+        median=round(statistics.median(ordered), 1),
+        lowest=round(ordered[0], 1),
+        highest=round(ordered[-1], 1),
+        first_quartile=round(quartiles[0], 1),
+        third_quartile=round(quartiles[2], 1),
+    )
+
+
+def _names(record: Mapping[str, Any]) -> frozenset[str]:
+    """The parts of the participants' names (three letters or more), case-folded."""
+    people = [record["client"], record["professional"], *record.get("others", ())]
+    parts: set[str] = set()
+    for person in people:
+        for part in _WORD.findall(str(person.get("name", ""))):
+            if len(part) > 2:
+                parts.add(part.casefold())
+    return frozenset(parts)
+
+
+_WORD = re.compile(r"\w+")
+_SPLIT = re.compile(r"(\w+)")
+
+
+def _scrub(text: str, names: frozenset[str]) -> str:
+    """Replace the participants' names in free text by [naam], word by word."""
+    if not names:
+        return text
+    pieces = _SPLIT.split(text)
+    # Odd positions hold the words; one pass, no pattern built per name.
+    for i in range(1, len(pieces), 2):
+        if pieces[i].casefold() in names:
+            pieces[i] = "[naam]"
+    merged = "".join(pieces)
+    # "[naam] [naam]" for a first name and a surname reads as one name.
+    return merged.replace("[naam] [naam]", "[naam]")
+
+
+def _check_record(record: object, where: str) -> Mapping[str, Any]:
+    if type(record) is not dict and not isinstance(record, Mapping):
+        raise RecordError(
+            "record_type", field=where, expected="an object", got=type(record).__name__
+        )
+    for name in ("schema_version", "kind", "client", "professional", "history"):
+        if name not in record:
+            raise RecordError("record_missing", field=f"{where}.{name}")
+    if record["kind"] != KIND:
+        raise RecordError("record_kind", field=f"{where}.kind", got=repr(record["kind"]))
+    version = record["schema_version"]
+    if (
+        not isinstance(version, int)
+        or isinstance(version, bool)
+        or not 1 <= version <= SCHEMA_VERSION
+    ):
+        raise RecordError(
+            "record_version_future", field=f"{where}.schema_version", got=version,
+            supported=SCHEMA_VERSION,
+        )  # fmt: skip
+    if not isinstance(record["history"], list):
+        raise RecordError(
+            "record_type",
+            field=f"{where}.history",
+            expected=WORDS["a list"],
+            got=type(record["history"]).__name__,
+        )
+    return record
+
+
+def report(
+    conversations: Iterable[Conversation | Mapping[str, Any]],
+    *,
+    threshold: int = DEFAULT_THRESHOLD,
+) -> Report:
+    """Bundle conversations (objects or records, streamed) into an anonymised report.
+
+    Records are read one at a time and only counted, so a file of 100,000
+    records needs little memory (see :func:`read_records`). Records are
+    checked for their shape, not replayed; load one with
+    ``Conversation.from_dict`` to check its whole history.
+
+    Args:
+        conversations: Conversations, or their records (``to_dict()`` output).
+        threshold: Counts below this (but above 0) are suppressed; 1-100.
+
+    Raises:
+        InputError: A bad threshold.
+        RecordError: A record that is not a conversation record; ``field``
+            says which one (``conversations[3]``, or the file and line).
+        ScoringError: Instrument answers in a record that cannot be scored.
+    """
+    if isinstance(threshold, bool) or not isinstance(threshold, int) or not 1 <= threshold <= 100:
+        raise InputError("expected_score", field="threshold", low=1, high=100, got=repr(threshold))
+    tally = _Tally()
+    for i, item in enumerate(conversations):
+        where = getattr(item, "_report_where", None) or f"conversations[{i}]"
+        record = item.to_dict() if isinstance(item, Conversation) else item
+        try:
+            tally.add(_check_record(record, where))
+        except SamenBeslissenError:
+            raise
+        except (KeyError, TypeError, AttributeError, ValueError) as error:
+            raise RecordError("record_report", field=where, detail=repr(error)) from None
+    return tally.report(threshold)
+
+
+class _Located(dict):  # type: ignore[type-arg]
+    """A record read from a file, remembering where, for error messages."""
+
+    _report_where: str
+
+
+def read_records(path: str | os.PathLike[str]) -> Iterator[Mapping[str, Any]]:
+    """Stream the records of a JSON Lines file (one conversation record per line).
+
+    Blank lines are skipped. Bad JSON raises RecordError naming file and line.
+    """
+    name = os.fspath(path)
+    try:
+        handle = open(name, encoding="utf-8")  # noqa: SIM115  # closed by the with below
+    except OSError as error:
+        raise RecordError("record_file", field=name, reason=error.strerror or str(error)) from None
+    with handle:
+        number = 0
+        lines = iter(handle)
+        while True:
+            number += 1
+            try:
+                line = next(lines)
+            except StopIteration:
+                return
+            except UnicodeDecodeError as error:
+                raise RecordError(
+                    "record_json_line", field=f"{name}:{number}", column=1, detail=str(error)
+                ) from None
+            if not line.strip():
+                continue
+            where = f"{name}:{number}"
+            try:
+                data = loads(line)
+            except RecordError as error:
+                raise RecordError(
+                    "record_json_line",
+                    field=where,
+                    column=error.params["column"],
+                    detail=error.params["detail"],
+                ) from None
+            if not isinstance(data, dict):
+                raise RecordError(
+                    "record_type", field=where, expected=_OBJECT, got=type(data).__name__
+                )
+            record = _Located(data)
+            record._report_where = where
+            yield record
+
+
+def report_context(report: Report, language: str, escape: Any) -> dict[str, Any]:
+    """The plain data the report template gets (counts already as text)."""
+    hidden = f"< {report.threshold}"
+    total = report.total
+
+    def count(value: int | None) -> str:
+        return hidden if value is None else str(value)
+
+    def share(value: int | None) -> str:
+        if value is None or not total:
+            return ""
+        return f"{round(100 * value / total)}%"
+
+    def number(value: float) -> str:
+        text = f"{value:g}"
+        return text if language == "en" else text.replace(".", ",")
+
+    def role(value: str) -> str:
+        return "-" if value == "-" else RoleGroup(value).label(language)
+
+    return {
+        "kind": "report",
+        "threshold": report.threshold,
+        "total": count(total),
+        "enough": total is not None and total >= report.threshold,
+        "steps": [
+            {"key": key, "count": count(value), "share": share(value)}
+            for key, value in report.steps.items()
+        ],
+        "options_per_conversation": [
+            {"options": key, "count": count(value), "share": share(value)}
+            for key, value in report.options_per_conversation.items()
+        ],
+        "roles": [
+            {"wanted": role(wanted), "realised": role(realised), "count": count(value)}
+            for (wanted, realised), value in report.roles.items()
+        ],
+        "scores": [
+            {
+                "instrument": name,
+                "shown": dist is not None,
+                **({k: number(v) for k, v in attrs.asdict(dist).items()} if dist else {}),
+            }
+            for name, dist in report.scores.items()
+        ],
+        "collaborate_rate": (
+            None
+            if report.collaborate_top_score_rate is None
+            else f"{round(100 * report.collaborate_top_score_rate)}%"
+        ),
+        "collaborate_complete": count(report.collaborate_complete),
+        "sure_rate": (
+            None
+            if report.sure_conflict_rate is None
+            else f"{round(100 * report.sure_conflict_rate)}%"
+        ),
+        "sure_answered": count(report.sure_answered),
+        "remarks": [
+            {
+                "group": group,
+                "step": None if group == "general" else Step(group).number,
+                "kinds": [
+                    {"kind": kind, "entries": [escape(text) for text in texts]}
+                    for kind, texts in kinds.items()
+                ],
+            }
+            for group, kinds in report.remarks.items()
+        ],
+        "suppressed_remark_groups": report.suppressed_remark_groups,
+    }

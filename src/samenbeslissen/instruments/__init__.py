@@ -1,0 +1,58 @@
+"""Scoring of the standard shared-decision-making measures (see docs/instruments.md)."""
+
+from samenbeslissen.instruments._catalogue import INSTRUMENTS, Anchor, Instrument, Item, Subscale
+from samenbeslissen.instruments._collaborate import (
+    MIN_ENCOUNTERS,
+    CollaborateGroupScore,
+    CollaborateScore,
+    collaborate,
+    collaborate_group,
+)
+from samenbeslissen.instruments._conflict import (
+    DCS_HIGH,
+    DCS_LOW,
+    DecisionalConflictScore,
+    SureScore,
+    decisional_conflict,
+    sure,
+)
+from samenbeslissen.instruments._roles import ControlPreference, control_preferences
+from samenbeslissen.instruments._sdm import (
+    MINIMUM_SKILL,
+    Option5Score,
+    Option12Score,
+    SdmQScore,
+    option5,
+    option12,
+    sdm_q9,
+    sdm_q_doc,
+)
+
+__all__ = [
+    "DCS_HIGH",
+    "DCS_LOW",
+    "INSTRUMENTS",
+    "MINIMUM_SKILL",
+    "MIN_ENCOUNTERS",
+    "Anchor",
+    "CollaborateGroupScore",
+    "CollaborateScore",
+    "ControlPreference",
+    "DecisionalConflictScore",
+    "Instrument",
+    "Item",
+    "Option5Score",
+    "Option12Score",
+    "SdmQScore",
+    "Subscale",
+    "SureScore",
+    "collaborate",
+    "collaborate_group",
+    "control_preferences",
+    "decisional_conflict",
+    "option5",
+    "option12",
+    "sdm_q9",
+    "sdm_q_doc",
+    "sure",
+]

@@ -1,0 +1,218 @@
+"""SURE and the Decisional Conflict Scale: how much the client still doubts the choice."""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Iterable, Mapping
+from typing import Literal
+
+import attrs
+
+from samenbeslissen._messages import text
+from samenbeslissen._messages_instruments import Phrase, join
+from samenbeslissen.errors import ScoringError
+from samenbeslissen.instruments._catalogue import INSTRUMENTS
+from samenbeslissen.instruments._read import (
+    check_language,
+    items_phrase,
+    number_text,
+    read_items,
+    read_yes_no,
+)
+
+__all__ = [
+    "DCS_HIGH",
+    "DCS_LOW",
+    "DecisionalConflictScore",
+    "SureScore",
+    "decisional_conflict",
+    "sure",
+]
+
+DCS_HIGH = 37.5
+"""A Decisional Conflict Scale total above this is clinically significant conflict."""
+
+DCS_LOW = 25.0
+"""Below this total, people tend to carry out their decision."""
+
+_SURE = INSTRUMENTS["sure"]
+_DCS = INSTRUMENTS["decisional_conflict"]
+
+
+@attrs.frozen(kw_only=True)
+class SureScore:
+    """The score of a SURE test.
+
+    Attributes:
+        items: The four answers, True for yes.
+        raw: The number of yes answers, 0-4.
+        conflict: True when ``raw`` is 3 or less: the client is in doubt.
+    """
+
+    items: tuple[bool, ...]
+    raw: int
+    conflict: bool
+
+    def interpretation(self, language: str = "nl") -> str:
+        """What the score means, in plain language ("nl" or "en")."""
+        language = check_language(language)
+        if self.conflict:
+            return text("interpret_sure_conflict", language, raw=self.raw)
+        return text("interpret_sure_sure", language)
+
+
+def sure(items: Iterable[bool | int]) -> SureScore:
+    """Score a SURE test: four yes/no questions that screen for decisional conflict.
+
+    Yes counts 1 and no 0; the score is the sum (0-4). A score of 3 or less
+    (any "no") flags decisional conflict.
+
+    Answers may be ``True``/``False`` or the integers ``1``/``0``: survey
+    tools often store yes/no as 1/0, and 1 for yes is the published scoring.
+    Other numbers, strings and floats are refused.
+
+    Missing data: none allowed; all four answers are needed.
+
+    Source: Légaré F, Kearing S, Clay K, Gagnon S, D'Amours D, Rousseau M,
+    O'Connor A (2010). Are you SURE? Assessing patient decisional conflict
+    with a 4-item screening test. Canadian Family Physician 56(8):e308-e314.
+
+    Args:
+        items: The four answers in item order.
+
+    Returns:
+        The score and whether it flags conflict.
+
+    Raises:
+        ScoringError: Not four answers, or one that is missing or not yes/no;
+            ``field`` names the item (0-based).
+    """
+    answers = read_yes_no(items, instrument=_SURE.title, count=_SURE.item_count)
+    raw = sum(answers)
+    return SureScore(items=answers, raw=raw, conflict=raw <= 3)
+
+
+def _mapping(value: Mapping[str, float]) -> Mapping[str, float]:
+    return types.MappingProxyType(dict(value))
+
+
+@attrs.frozen(kw_only=True)
+class DecisionalConflictScore:
+    """The score of a Decisional Conflict Scale (16 items, statement format).
+
+    Attributes:
+        items: The answers as given, 0 (agree completely) to 4 (do not agree
+            at all); None for a missing one.
+        raw: The sum of the 16 items (0-64), with missing items filled in by
+            the mean of their subscale's other items.
+        scaled: The total, ``raw`` / 16 x 25, 0-100. Higher is more conflict.
+        subscales: Subscale key to its score, sum / n x 25 (0-100): informed,
+            values_clarity, support, uncertainty, effective_decision.
+        imputed: The numbers (1-based) of items that were missing and filled in.
+        conflict: True when ``scaled`` is above 37.5.
+    """
+
+    items: tuple[int | None, ...]
+    raw: float
+    scaled: float
+    subscales: Mapping[str, float] = attrs.field(converter=_mapping, hash=False)
+    imputed: tuple[int, ...] = ()
+    conflict: bool
+
+    @property
+    def level(self) -> Literal["low", "moderate", "high"]:
+        """ "low" below 25, "high" above 37.5, "moderate" in between."""
+        if self.scaled < DCS_LOW:
+            return "low"
+        return "high" if self.scaled > DCS_HIGH else "moderate"
+
+    def interpretation(self, language: str = "nl") -> str:
+        """What the score means, in plain language ("nl" or "en")."""
+        language = check_language(language)
+        # The subscales with the most doubt are where the conversation should go on.
+        top = max(self.subscales.values())
+        labels = [s.label(language) for s in _DCS.subscales if self.subscales[s.key] == top]
+        return text(
+            f"interpret_dcs_{self.level}",
+            language,
+            scaled=number_text(self.scaled, language),
+            part=join(labels).label(language),
+        )
+
+
+def decisional_conflict(items: Iterable[int | None]) -> DecisionalConflictScore:
+    """Score a Decisional Conflict Scale (16 items, statement format).
+
+    Each item is 0 (agree completely) to 4 (do not agree at all). The total
+    is sum / 16 x 25 (0-100); each subscale is its sum / n x 25:
+
+    - informed: items 1-3;
+    - values_clarity: items 4-6;
+    - support: items 7-9;
+    - uncertainty: items 10-12;
+    - effective_decision: items 13-16.
+
+    (The item order of the 16-item statement format in the user manual.) A
+    total above 37.5 is clinically significant conflict (``conflict``);
+    below 25, people tend to carry out their decision.
+
+    Missing data: at most one missing item per subscale. A missing item is
+    filled in with the mean of the answered items of its own subscale, and
+    the total and subscales are computed from the filled-in items (so a
+    subscale's score is the mean of its answered items x 25). We could not
+    confirm a missing-data rule in the user manual; this one is the
+    library's choice, and ``imputed`` says when it was used.
+
+    Source: O'Connor AM (1995). Validation of a decisional conflict scale.
+    Medical Decision Making 15(1):25-30; O'Connor AM, User Manual - Decisional
+    Conflict Scale, Ottawa Hospital Research Institute, 1993 (updated 2010).
+
+    Args:
+        items: The sixteen answers in item order; None for a missing answer.
+
+    Returns:
+        The total, the five subscales, and whether the total flags conflict.
+
+    Raises:
+        ScoringError: Not sixteen answers, an answer that is not a whole
+            number from 0 to 4, or two or more missing in one subscale;
+            ``field`` names the item (0-based).
+    """
+    answers = read_items(
+        items,
+        instrument=_DCS.title,
+        count=_DCS.item_count,
+        low=_DCS.low,
+        high=_DCS.high,
+        missing_ok=True,
+    )
+    subscales: dict[str, float] = {}
+    raw = 0.0
+    imputed: list[int] = []
+    for subscale in _DCS.subscales:
+        values = [answers[n - 1] for n in subscale.items]
+        missing = [n for n, value in zip(subscale.items, values, strict=False) if value is None]
+        if len(missing) > 1:
+            raise ScoringError(
+                "scoring_subscale_missing",
+                field="items",
+                instrument=_DCS.title,
+                subscale=Phrase(subscale.nl, subscale.en),
+                count=len(missing),
+                items=items_phrase(missing),
+            )
+        answered = [value for value in values if value is not None]
+        size, total = len(subscale.items), sum(answered)
+        # The filled-in sum: the answered items, plus their mean for a missing one.
+        raw += total * size / len(answered)
+        subscales[subscale.key] = total * 25 / len(answered)
+        imputed.extend(missing)
+    scaled = raw * 25 / _DCS.item_count
+    return DecisionalConflictScore(
+        items=answers,
+        raw=raw,
+        scaled=scaled,
+        subscales=subscales,
+        imputed=tuple(sorted(imputed)),
+        conflict=scaled > DCS_HIGH,
+    )

@@ -1,0 +1,442 @@
+"""Tests of the fidelity check: what the record shows of each step, and the pitfalls."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+import samenbeslissen as sb
+from samenbeslissen._conversation import Clock
+from samenbeslissen._fidelity import CHECKS, PITFALLS, FidelityReport, fidelity
+from tests.strategies import START, ticking_clock
+
+FOLLOW_UP = dt.date(2026, 4, 1)
+BEFORE_FOLLOW_UP = dt.date(2026, 3, 15)
+
+LOOSE = sb.Policy(
+    require_codecide_statement=False,
+    min_options=1,
+    require_preferences=False,
+    require_rationale=False,
+    require_follow_up=False,
+)
+"""A policy that lets a role play record what the default policy refuses."""
+
+THUISZORG = sb.Option(
+    key="thuiszorg",
+    title="Hulp van de thuiszorg",
+    pros=("Elke week dezelfde hulp.",),
+    cons=("U betaalt een eigen bijdrage.",),
+)
+ZELF = sb.Option(
+    key="zelf",
+    title="Zelf regelen met de buren",
+    status_quo=True,
+    pros=("U kiest zelf wie er komt.",),
+    cons=("Het hangt af van anderen.",),
+)
+
+
+def conversation(
+    *,
+    policy: sb.Policy | None = None,
+    clock: Clock | None = None,
+    language: str = "nl",
+) -> sb.Conversation:
+    return sb.Conversation(
+        "Welke hulp in het huishouden past bij u?",
+        client=sb.Participant(name="Mevrouw Jansen"),
+        professional=sb.Participant(name="Sanne"),
+        policy=policy,
+        clock=clock or ticking_clock(),
+        language=language,
+    )
+
+
+def presented(
+    conv: sb.Conversation,
+    *options: sb.Option,
+    preferred_role: sb.DecisionRole | None = sb.DecisionRole.SHARED,
+) -> sb.Conversation:
+    conv.inform(may_codecide=True, preferred_role=preferred_role)
+    for option in options or (THUISZORG, ZELF):
+        conv.add_option(option)
+    conv.present_options()
+    return conv
+
+
+def weighed(conv: sb.Conversation) -> sb.Conversation:
+    keys = [o.key for o in conv.options]
+    conv.weigh({"vaste_hulp": 5}, {key: {"vaste_hulp": 3} for key in keys})
+    return conv
+
+
+def good(conv: sb.Conversation | None = None) -> sb.Conversation:
+    conv = weighed(presented(conv or conversation()))
+    conv.decide(
+        "thuiszorg",
+        decided_by=sb.DecisionRole.SHARED,
+        rationale="Ik wil iemand die ik ken.",
+        follow_up=FOLLOW_UP,
+    )
+    return conv
+
+
+def states(report: FidelityReport) -> dict[str, bool | None]:
+    return {check.key: check.passed for check in report.checks}
+
+
+def pitfalls(report: FidelityReport) -> list[str]:
+    return [p.key for p in report.pitfalls]
+
+
+# -- a good record ------------------------------------------------------------
+
+
+def test_a_good_conversation_passes_every_check_without_pitfalls() -> None:
+    report = fidelity(good(), today=BEFORE_FOLLOW_UP)
+    assert dict.fromkeys((key for key, _ in CHECKS), True) == states(report)
+    assert [] == pitfalls(report)
+    assert (8, 8, 1.0) == (report.passed, report.applicable, report.score)
+    assert "In orde: 8 van 8 punten (100%)." == report.summary()
+
+
+def test_checks_keep_the_models_order_and_group_by_step() -> None:
+    report = fidelity(good(), today=BEFORE_FOLLOW_UP)
+    assert list(CHECKS) == [(c.key, c.step) for c in report.checks]
+    steps = report.steps()
+    assert [sb.Step.INFORM, sb.Step.OPTIONS, sb.Step.PREFERENCES, sb.Step.DECIDE] == list(steps)
+    assert ["two_or_more_options", "pros_and_cons", "status_quo_option"] == [
+        c.key for c in steps[sb.Step.OPTIONS]
+    ]
+
+
+def test_passed_checks_say_what_the_record_shows() -> None:
+    report = fidelity(good(), today=BEFORE_FOLLOW_UP)
+    role = report.check("asked_preferred_role")
+    assert "De cliënt koos: Cliënt en professional beslissen samen." in role.message()
+    assert "The client chose: Client and professional decide together." in role.message("en")
+    assert "Er lagen 2 opties op tafel." == report.check("two_or_more_options").message()
+    assert "1 punt." in report.check("preferences_recorded").message()
+    assert "terug te kijken: 1 april 2026." in report.check("follow_up_agreed").message()
+    assert "1 April 2026" in report.check("follow_up_agreed").message("en")
+
+
+# -- not there yet -------------------------------------------------------------
+
+
+def test_a_new_conversation_has_nothing_to_judge_yet() -> None:
+    report = fidelity(conversation(), today=BEFORE_FOLLOW_UP)
+    assert dict.fromkeys((key for key, _ in CHECKS)) == states(report)
+    assert report.score is None
+    assert "Nog niets te beoordelen: het gesprek is nog niet begonnen." == report.summary()
+    assert "Het gesprek is hier nog niet aan toe." == report.checks[0].message()
+
+
+def test_checks_of_later_steps_wait_until_the_conversation_gets_there() -> None:
+    conv = conversation()
+    conv.inform(may_codecide=True, preferred_role=sb.DecisionRole.SHARED)
+    conv.add_option(THUISZORG)
+    report = fidelity(conv, today=BEFORE_FOLLOW_UP)
+    assert {"told_may_codecide": True, "asked_preferred_role": True} == {
+        k: v for k, v in states(report).items() if v is not None
+    }
+    assert (2, 2) == (report.passed, report.applicable)
+    assert "In orde: 2 van 2 punten (100%). Nog niet aan de orde: 6 punten." == report.summary()
+    assert "Nog niet" == report.check("two_or_more_options").status()
+
+
+# -- failed checks ---------------------------------------------------------------
+
+
+def test_not_telling_the_client_they_may_codecide_fails_step_one() -> None:
+    conv = conversation(policy=LOOSE)
+    conv.inform(may_codecide=False)
+    report = fidelity(conv, today=BEFORE_FOLLOW_UP)
+    assert (False, False) == (
+        report.check("told_may_codecide").passed,
+        report.check("asked_preferred_role").passed,
+    )
+    assert "'U mag meebeslissen.'" in report.check("told_may_codecide").message()
+    assert "Ontbreekt" == report.check("told_may_codecide").status()
+    assert (0, 2, 0.0) == (report.passed, report.applicable, report.score)
+
+
+def test_a_single_option_without_status_quo_fails_step_two() -> None:
+    conv = presented(conversation(policy=LOOSE), THUISZORG)
+    report = fidelity(conv, today=BEFORE_FOLLOW_UP)
+    assert (False, True, False) == (
+        report.check("two_or_more_options").passed,
+        report.check("pros_and_cons").passed,
+        report.check("status_quo_option").passed,
+    )
+    assert "Er lag maar 1 optie op tafel." in report.check("two_or_more_options").message()
+
+
+def test_options_without_pros_or_cons_fail_and_are_named() -> None:
+    bare = sb.Option(key="pgb", title="Een persoonsgebonden budget")
+    conv = presented(conversation(), THUISZORG, bare, ZELF)
+    check = fidelity(conv, today=BEFORE_FOLLOW_UP).check("pros_and_cons")
+    assert (False, ("pgb",)) == (check.passed, check.options)
+    assert "Bij 'Een persoonsgebonden budget' ontbreken voordelen of nadelen." in check.message()
+
+
+def test_skipped_preferences_fail_step_three_and_are_a_pitfall() -> None:
+    conv = presented(conversation())
+    conv.weigh(skipped_reason="De cliënt wil er nu niet over praten.")
+    report = fidelity(conv, today=BEFORE_FOLLOW_UP)
+    assert report.check("preferences_recorded").passed is False
+    assert ["preferences_skipped"] == pitfalls(report)
+    assert "Vraag altijd eerst wat de cliënt belangrijk vindt" in report.pitfalls[0].message()
+
+
+def test_empty_preferences_fail_step_three_without_the_skipping_pitfall() -> None:
+    conv = presented(conversation(policy=LOOSE))
+    conv.weigh()
+    report = fidelity(conv, today=BEFORE_FOLLOW_UP)
+    assert report.check("preferences_recorded").passed is False
+    assert [] == pitfalls(report)
+
+
+def test_a_decision_without_reason_or_follow_up_fails_step_four() -> None:
+    conv = weighed(presented(conversation(policy=LOOSE)))
+    conv.decide("zelf", decided_by=sb.DecisionRole.SHARED)
+    report = fidelity(conv, today=BEFORE_FOLLOW_UP)
+    assert (False, False) == (
+        report.check("decision_rationale").passed,
+        report.check("follow_up_agreed").passed,
+    )
+    assert (6, 8) == (report.passed, report.applicable)
+
+
+def test_the_latest_presentation_of_the_options_counts() -> None:
+    conv = presented(conversation(policy=LOOSE), THUISZORG)
+    conv.add_option(ZELF)  # back to step 2, then presented again
+    conv.present_options()
+    report = fidelity(conv, today=BEFORE_FOLLOW_UP)
+    assert (True, True) == (
+        report.check("two_or_more_options").passed,
+        report.check("status_quo_option").passed,
+    )
+
+
+# -- pitfalls -------------------------------------------------------------------
+
+
+def test_deciding_in_the_same_minute_as_presenting_is_a_pitfall() -> None:
+    report = fidelity(good(conversation(clock=lambda: START)), today=BEFORE_FOLLOW_UP)
+    assert ["decided_same_minute"] == pitfalls(report)
+    assert report.pitfalls[0].message().startswith("Het besluit viel binnen een minuut")
+    assert sb.Step.DECIDE is report.pitfalls[0].step
+
+
+def test_deciding_minutes_after_presenting_is_no_pitfall_unless_asked_for_more() -> None:
+    conv = good()  # the clock moves three minutes per event
+    assert [] == pitfalls(fidelity(conv, today=BEFORE_FOLLOW_UP))
+    strict = fidelity(conv, today=BEFORE_FOLLOW_UP, min_deliberation=dt.timedelta(minutes=10))
+    assert ["decided_same_minute"] == pitfalls(strict)
+    assert "within 10 minutes of presenting" in strict.pitfalls[0].message("en")
+    seconds = fidelity(conv, today=BEFORE_FOLLOW_UP, min_deliberation=dt.timedelta(seconds=370))
+    assert "binnen 370 seconden" in seconds.pitfalls[0].message()
+
+
+@pytest.mark.parametrize(
+    ("wish", "decided_by", "flagged"),
+    [
+        (sb.DecisionRole.SHARED, sb.DecisionRole.PROFESSIONAL_ALONE, True),
+        (sb.DecisionRole.SHARED, sb.DecisionRole.PROFESSIONAL_AFTER_INPUT, True),
+        (sb.DecisionRole.CLIENT_ALONE, sb.DecisionRole.PROFESSIONAL_AFTER_INPUT, True),
+        (sb.DecisionRole.CLIENT_AFTER_ADVICE, sb.DecisionRole.PROFESSIONAL_ALONE, True),
+        (sb.DecisionRole.PROFESSIONAL_ALONE, sb.DecisionRole.PROFESSIONAL_ALONE, False),
+        (sb.DecisionRole.PROFESSIONAL_AFTER_INPUT, sb.DecisionRole.PROFESSIONAL_ALONE, False),
+        (sb.DecisionRole.SHARED, sb.DecisionRole.SHARED, False),
+        (None, sb.DecisionRole.PROFESSIONAL_ALONE, False),
+    ],
+)
+def test_the_professional_deciding_against_the_clients_wish_is_a_pitfall(
+    wish: sb.DecisionRole | None, decided_by: sb.DecisionRole, flagged: bool
+) -> None:
+    conv = weighed(presented(conversation(), preferred_role=wish))
+    conv.decide("zelf", decided_by=decided_by, rationale="Zo is het.", follow_up=FOLLOW_UP)
+    report = fidelity(conv, today=BEFORE_FOLLOW_UP)
+    assert flagged == ("professional_decided_against_wish" in pitfalls(report))
+
+
+def test_the_pitfall_of_deciding_for_the_client_names_both_roles() -> None:
+    conv = weighed(presented(conversation()))
+    conv.decide(
+        "zelf", decided_by=sb.DecisionRole.PROFESSIONAL_ALONE, rationale="Zo.", follow_up=FOLLOW_UP
+    )
+    (pitfall,) = fidelity(conv, today=BEFORE_FOLLOW_UP).pitfalls
+    assert (
+        "De cliënt wilde: Cliënt en professional beslissen samen. "
+        "Maar zo ging het: De professional beslist. " in pitfall.message()
+    )
+
+
+def test_options_with_only_downsides_or_only_upsides_are_pitfalls() -> None:
+    grim = sb.Option(key="werk", title="Werken bij de sociale werkplaats", cons=("Zwaar werk.",))
+    rosy = sb.Option(key="cursus", title="Een cursus", pros=("Leuk.",))
+    report = fidelity(presented(conversation(), grim, rosy, ZELF), today=BEFORE_FOLLOW_UP)
+    assert ["only_downsides", "only_upsides"] == pitfalls(report)
+    downsides, upsides = report.pitfalls
+    assert (("werk",), ("cursus",)) == (downsides.options, upsides.options)
+    assert "Bij 'Werken bij de sociale werkplaats' staan alleen nadelen." in downsides.message()
+    assert "'Een cursus': only upsides are recorded." in upsides.message("en")
+    assert sb.Step.OPTIONS is downsides.step
+
+
+def test_several_options_are_named_in_one_pitfall() -> None:
+    a = sb.Option(key="a", title="A", cons=("x",))
+    b = sb.Option(key="b", title="B", cons=("y",))
+    (pitfall,) = fidelity(presented(conversation(), a, b), today=BEFORE_FOLLOW_UP).pitfalls
+    assert ("a", "b") == pitfall.options
+    assert "Bij 'A' en 'B' staan alleen nadelen." in pitfall.message()
+
+
+def test_deferring_without_a_date_is_a_pitfall_and_with_one_it_is_not() -> None:
+    undated = weighed(presented(conversation()))
+    undated.defer(reason="Eerst met mijn dochter praten.")
+    assert ["deferred_without_date"] == pitfalls(fidelity(undated, today=BEFORE_FOLLOW_UP))
+    dated = weighed(presented(conversation()))
+    dated.defer(reason="Eerst met mijn dochter praten.", until=FOLLOW_UP)
+    report = fidelity(dated, today=BEFORE_FOLLOW_UP)
+    assert [] == pitfalls(report)
+    assert report.check("decision_rationale").passed is None
+
+
+def test_a_deferral_without_a_date_stays_in_the_record_after_resuming() -> None:
+    conv = weighed(presented(conversation()))
+    conv.defer(reason="Eerst met mijn dochter praten.")
+    conv.resume()
+    conv.decide("zelf", decided_by=sb.DecisionRole.SHARED, rationale="Zo.", follow_up=FOLLOW_UP)
+    report = fidelity(conv, today=BEFORE_FOLLOW_UP)
+    assert ["deferred_without_date"] == pitfalls(report)
+    assert (8, 8) == (report.passed, report.applicable)
+
+
+def test_no_evaluation_after_the_follow_up_date_is_a_pitfall() -> None:
+    conv = good()
+    assert [] == pitfalls(fidelity(conv, today=FOLLOW_UP))
+    late = fidelity(conv, today=FOLLOW_UP + dt.timedelta(days=1))
+    assert ["not_evaluated"] == pitfalls(late)
+    assert "De datum om terug te kijken (1 april 2026) is voorbij" in late.pitfalls[0].message()
+    conv.evaluate(notes="Het gaat goed met de hulp.")
+    assert [] == pitfalls(fidelity(conv, today=FOLLOW_UP + dt.timedelta(days=1)))
+
+
+def test_pitfalls_come_in_the_models_order() -> None:
+    grim = sb.Option(key="werk", title="Werk", cons=("Zwaar.",))
+    conv = presented(conversation(policy=LOOSE, clock=lambda: START), grim)
+    conv.weigh(skipped_reason="Geen tijd.")
+    conv.decide("werk", decided_by=sb.DecisionRole.PROFESSIONAL_ALONE, follow_up=FOLLOW_UP)
+    report = fidelity(conv, today=FOLLOW_UP + dt.timedelta(days=7))
+    expected = [
+        "only_downsides",
+        "preferences_skipped",
+        "decided_same_minute",
+        "professional_decided_against_wish",
+        "not_evaluated",
+    ]
+    assert expected == pitfalls(report)
+    assert [k for k, _ in PITFALLS if k in expected] == expected
+
+
+# -- output -----------------------------------------------------------------------
+
+
+def test_markdown_lists_the_checks_per_step_and_the_pitfalls() -> None:
+    conv = good(conversation(clock=lambda: START))
+    markdown = fidelity(conv, today=BEFORE_FOLLOW_UP)._repr_markdown_()
+    assert markdown.startswith(
+        "**Volgde het gesprek de vier stappen?** In orde: 8 van 8 punten (100%).\n"
+    )
+    assert "#### Stap 1: Keuze\n" in markdown
+    assert "- **In orde**: Verteld dat de cliënt mag meebeslissen. " in markdown
+    assert "#### Valkuilen\n\n- **Besloten zonder bedenktijd**: " in markdown
+
+
+def test_a_report_without_pitfalls_says_so() -> None:
+    report = fidelity(good(), today=BEFORE_FOLLOW_UP)
+    assert "Geen valkuilen gevonden." in report.to_markdown()
+    assert "No pitfalls found." in report.to_markdown("en")
+    assert "<p>No pitfalls found.</p>" in report.to_html("en")
+
+
+def test_the_report_speaks_the_conversations_language() -> None:
+    report = fidelity(good(conversation(language="en")), today=BEFORE_FOLLOW_UP)
+    assert "en" == report.language
+    assert "#### Step 2: Options" in report.to_markdown()
+    assert '<section class="sb-fidelity" lang="en">' in report._repr_html_()
+
+
+def test_html_escapes_every_text_from_the_record() -> None:
+    sneaky = sb.Option(key="x", title='<script>alert("x")</script> & co', cons=("Duur.",))
+    report = fidelity(presented(conversation(), sneaky, ZELF), today=BEFORE_FOLLOW_UP)
+    page = report.to_html()
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co" in page
+    assert '<li class="sb-failed"><strong>Ontbreekt</strong>' in page
+    assert '<li class="sb-pending"><strong>Nog niet</strong>' in page
+    assert '<li class="sb-pitfall"><strong>Alleen nadelen genoemd</strong>' in page
+
+
+def test_to_dict_is_plain_json_with_both_languages() -> None:
+    conv = good(conversation(clock=lambda: START))
+    data = fidelity(conv, today=BEFORE_FOLLOW_UP).to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert ("2026-03-15", 8, 8, 1.0) == (
+        data["today"],
+        data["passed"],
+        data["applicable"],
+        data["score"],
+    )
+    first = data["checks"][0]
+    assert ("told_may_codecide", "inform", True) == (first["key"], first["step"], first["passed"])
+    assert {"nl", "en"} == set(first["message"])
+    assert ["decided_same_minute"] == [p["key"] for p in data["pitfalls"]]
+    assert "Decided without time to think" == data["pitfalls"][0]["title"]["en"]
+
+
+def test_a_stored_record_gives_the_same_report() -> None:
+    conv = good()
+    stored = sb.Conversation.from_dict(conv.to_dict())
+    today = FOLLOW_UP + dt.timedelta(days=3)
+    assert fidelity(conv, today=today).to_dict() == fidelity(stored, today=today).to_dict()
+
+
+# -- bad input ----------------------------------------------------------------------
+
+
+def test_only_a_conversation_can_be_checked() -> None:
+    with pytest.raises(sb.InputError) as caught:
+        fidelity(good().to_dict())  # type: ignore[arg-type]  # the point of the test
+    assert "conv" == caught.value.field
+
+
+def test_today_must_be_a_date_and_the_deliberation_time_a_timespan() -> None:
+    with pytest.raises(sb.InputError) as caught:
+        fidelity(good(), today=START)
+    assert "today" == caught.value.field
+    with pytest.raises(sb.InputError) as caught:
+        fidelity(good(), min_deliberation=dt.timedelta(minutes=-1))
+    assert "min_deliberation" == caught.value.field
+    with pytest.raises(sb.InputError) as caught:
+        fidelity(good(), min_deliberation=60)  # type: ignore[arg-type]  # the point of the test
+    assert "min_deliberation" == caught.value.field
+
+
+def test_asking_for_an_unknown_check_names_the_known_ones() -> None:
+    with pytest.raises(sb.InputError) as caught:
+        fidelity(good(), today=BEFORE_FOLLOW_UP).check("status_quo")
+    assert "key" == caught.value.field
+    assert "status_quo_option" in str(caught.value)
+
+
+def test_the_default_today_is_the_date_in_utc() -> None:
+    before = dt.datetime.now(dt.timezone.utc).date()
+    report = fidelity(good())
+    after = dt.datetime.now(dt.timezone.utc).date()
+    assert report.today in {before, after}  # both, should the test run across midnight

@@ -1,0 +1,271 @@
+"""Tests of the report for client councils: counts, suppression, anonymity, formats."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+import samenbeslissen as sb
+from tests.strategies import ticking_clock
+
+FUTURE = json.dumps(
+    {"schema_version": 9, "kind": "samenbeslissen/conversation", "client": {}}
+    | {"professional": {}, "history": []}
+)
+NAMES = ("Fatima El Amrani", "Jeroen Visser", "Els Bakker")
+PRIVATE = "Mijn buurman weet hier niets van."
+
+
+def conversation(
+    *,
+    deferred: bool = False,
+    stop: bool = False,
+    wanted: sb.DecisionRole = sb.DecisionRole.SHARED,
+    decided_by: sb.DecisionRole = sb.DecisionRole.SHARED,
+    sdm: int | None = None,
+    collaborate: tuple[int, int, int] | None = None,
+    sure_yes: int | None = None,
+    remark: str | None = None,
+) -> sb.Conversation:
+    conv = sb.Conversation(
+        "Welke hulp past bij u?",
+        client=sb.Participant(name=NAMES[0]),
+        professional=sb.Participant(name=NAMES[1]),
+        others=[sb.Participant(name=NAMES[2], role=sb.ParticipantRole.CLIENT_SUPPORT)],
+        clock=ticking_clock(),
+    )
+    conv.inform(may_codecide=True, preferred_role=wanted)
+    conv.add_option(sb.Option(key="thuiszorg", title="Thuiszorg"))
+    conv.add_option(sb.Option(key="zelf", title="Zelf regelen", status_quo=True))
+    conv.present_options()
+    if stop:
+        conv.stop(reason="De cliënt wil niet verder.")
+        return conv
+    conv.weigh({"vast": 5}, {"thuiszorg": {"vast": 4}})
+    if deferred:
+        conv.defer(reason="Eerst met de dochter praten.")
+        conv.resume()
+    conv.decide(
+        "thuiszorg", decided_by=decided_by, rationale="Vaste hulp.", follow_up=dt.date(2026, 6, 1)
+    )
+    answers = []
+    if sdm is not None:
+        answers.append(sb.Answers(instrument="sdm_q9", items=[sdm] * 9))
+    if collaborate is not None:
+        answers.append(sb.Answers(instrument="collaborate", items=list(collaborate)))
+    if sure_yes is not None:
+        answers.append(sb.Answers(instrument="sure", items=[1] * sure_yes + [0] * (4 - sure_yes)))
+    remarks = [sb.Remark(text=PRIVATE, kind="change", private=True)]
+    if remark:
+        remarks.append(sb.Remark(text=remark, kind="helped", step="inform"))
+    conv.add_experience(answers=answers, remarks=remarks)
+    return conv
+
+
+def test_steps_are_counted_per_conversation() -> None:
+    conversations = [conversation() for _ in range(6)] + [conversation(stop=True) for _ in range(5)]
+    result = sb.report(conversations)
+    assert 11 == result.total
+    assert 11 == result.steps["informed"]
+    assert 11 == result.steps["options_presented"]
+    assert 6 == result.steps["decided"]
+    assert 5 == result.steps["stopped"]
+    assert 11 == result.steps["status_quo_offered"]
+    assert 0 == result.steps["deferred"]
+    assert {"0": 0, "1": 0, "2": 11, "3": 0, "4+": 0} == result.options_per_conversation
+
+
+def test_small_counts_are_suppressed_and_zero_is_not() -> None:
+    conversations = [conversation() for _ in range(7)] + [conversation(deferred=True)] * 3
+    result = sb.report(conversations)
+    assert result.steps["deferred"] is None  # 3 < 5
+    assert 0 == result.steps["stopped"]
+    assert "< 5" in result.render()
+    assert "steps,deferred,<5" in result.to_csv()
+    assert json.loads(result.to_json())["steps"]["deferred"] is None
+
+
+def test_the_threshold_can_be_raised() -> None:
+    result = sb.report([conversation() for _ in range(7)], threshold=10)
+    assert result.total is None
+    assert all(value is None for value in result.steps.values())
+    assert "Er zijn minder dan 10 gesprekken" in result.render()
+
+
+def test_too_few_conversations_show_nothing() -> None:
+    result = sb.report([conversation(sdm=5, remark="Fijn gesprek.")] * 4)
+    assert result.total is None
+    assert {} == result.scores
+    assert {} == result.remarks
+    assert "Fijn gesprek" not in result.render("html")
+
+
+def test_roles_wanted_and_realised_are_grouped() -> None:
+    shared_but_professional = conversation(decided_by=sb.DecisionRole.PROFESSIONAL_ALONE)
+    result = sb.report([conversation()] * 5 + [shared_but_professional] * 5)
+    assert 5 == result.roles[("collaborative", "collaborative")]
+    assert 5 == result.roles[("collaborative", "passive")]
+
+
+def test_instrument_scores_are_summarised() -> None:
+    # SDM-Q-9 with all nine items at 4: raw 36 -> 36 x 20/9 = 80.0; at 5: 100.0.
+    result = sb.report([conversation(sdm=4)] * 3 + [conversation(sdm=5)] * 2)
+    scores = result.scores["sdm_q9"]
+    assert scores is not None
+    assert (5, 88.0, 80.0, 80.0, 100.0) == (
+        scores.count,
+        scores.mean,
+        scores.median,
+        scores.lowest,
+        scores.highest,
+    )
+    assert "88" in result.render()
+    assert "sdm_q_doc" not in result.scores  # nobody filled it in
+
+
+def test_scores_of_fewer_than_threshold_answers_are_hidden() -> None:
+    result = sb.report([conversation(sdm=4)] * 4 + [conversation()] * 3)
+    assert result.scores["sdm_q9"] is None
+
+
+def test_the_collaborate_top_score_rate_needs_25_complete_encounters() -> None:
+    tops = [conversation(collaborate=(9, 9, 9))] * 12
+    others = [conversation(collaborate=(9, 8, 9))] * 12
+    result = sb.report(tops + others)
+    assert result.collaborate_top_score_rate is None
+    assert 24 == result.collaborate_complete
+    result = sb.report([*tops, *others, conversation(collaborate=(9, 9, 9))])
+    assert 13 / 25 == result.collaborate_top_score_rate
+
+
+def test_the_sure_conflict_rate_counts_scores_of_3_or_less() -> None:
+    result = sb.report([conversation(sure_yes=4)] * 6 + [conversation(sure_yes=3)] * 4)
+    assert 0.4 == result.sure_conflict_rate
+    assert 10 == result.sure_answered
+
+
+def test_remarks_are_grouped_by_step_without_names_or_private_text() -> None:
+    remark = "Fatima vond het fijn dat Jeroen en mevrouw Bakker eerst vroegen wat zij wilde."
+    result = sb.report([conversation(remark=remark)] * 5)
+    (shown,) = result.remarks["inform"]["helped"][:1]
+    assert "[naam] vond het fijn dat [naam] en mevrouw [naam] eerst vroegen" in shown
+    for text in _every_output(result):
+        for name in (*NAMES, "Fatima", "Jeroen", "Bakker"):
+            assert name not in text
+        assert PRIVATE not in text
+        assert "Mijn buurman" not in text
+
+
+def test_a_small_group_of_remarks_is_not_shown() -> None:
+    result = sb.report([conversation(remark="Heel fijn.")] * 4 + [conversation()] * 4)
+    assert {} == result.remarks
+    assert 1 == result.suppressed_remark_groups
+    assert "Heel fijn" not in result.render()
+
+
+def _every_output(result: sb.Report) -> list[str]:
+    return [
+        *(
+            result.render(f, language)
+            for f in ("markdown", "html", "text")
+            for language in ("nl", "en")
+        ),
+        result.to_csv(),
+        result.to_json(),
+    ]
+
+
+def test_every_format_renders_and_csv_parses() -> None:
+    result = sb.report([conversation(sdm=4, sure_yes=4, remark="Goed.")] * 6)
+    outputs = _every_output(result)
+    # Order: markdown nl, en; html nl, en; text nl, en.
+    assert outputs[2].startswith("<!DOCTYPE html>")
+    assert "Experiences with shared decision making" in outputs[1]
+    rows = list(csv.reader(io.StringIO(result.to_csv())))
+    assert ["section", "key", "value"] == rows[0]
+    assert ["total", "conversations", "6"] == rows[1]
+    assert "<html" not in result.render("html", fragment=True)
+
+
+def test_records_and_conversations_can_be_mixed_and_streamed(tmp_path: Path) -> None:
+    path = tmp_path / "gesprekken.jsonl"
+    with path.open("w", encoding="utf-8") as file:
+        for _ in range(5):
+            file.write(conversation().to_json() + "\n\n")
+    streamed = (record for record in sb.read_records(path))
+    result = sb.report([conversation(), *streamed])
+    assert 6 == result.total
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("{kapot", "gesprekken.jsonl:2"),
+        ("[1, 2]", "gesprekken.jsonl:2"),
+        ('{"schema_version": 1}', "gesprekken.jsonl:2.kind"),
+        (FUTURE, "gesprekken.jsonl:2.schema_version"),
+    ],
+)  # fmt: skip
+def test_a_bad_line_names_file_and_line(tmp_path: Path, line: str, field: str) -> None:
+    path = tmp_path / "gesprekken.jsonl"
+    path.write_text(conversation().to_json() + "\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(sb.RecordError) as info:
+        sb.report(sb.read_records(path))
+    assert info.value.field.endswith(field)
+
+
+def test_a_record_of_the_wrong_shape_is_refused() -> None:
+    record = conversation().to_dict()
+    record["history"][0] = "inform"
+    with pytest.raises(sb.RecordError) as info:
+        sb.report([record])
+    assert "conversations[0]" == info.value.field
+
+
+def test_a_missing_file_is_a_record_error() -> None:
+    with pytest.raises(sb.RecordError) as info:
+        list(sb.read_records("bestaat-niet.jsonl"))
+    assert "bestaat-niet.jsonl" == info.value.field
+
+
+@pytest.mark.parametrize("threshold", [0, 101, True, "5"])
+def test_a_bad_threshold_is_refused(threshold: object) -> None:
+    with pytest.raises(sb.InputError):
+        sb.report([], threshold=threshold)  # type: ignore[arg-type]
+
+
+def test_experiences_need_a_decision_and_scorable_answers() -> None:
+    conv = conversation(stop=True)
+    with pytest.raises(sb.StepOrderError):
+        conv.add_experience(remarks=[sb.Remark(text="Goed.")])
+    decided = conversation()
+    with pytest.raises(sb.ScoringError) as info:
+        decided.add_experience(answers=[sb.Answers(instrument="sdm_q9", items=[7] * 9)])
+    assert info.value.field.startswith("answers[0].items[0]")
+    with pytest.raises(sb.InputError):
+        sb.Answers(instrument="vragenlijst", items=[1])
+    assert 1 == len(decided.experiences)
+
+
+def test_an_incomplete_collaborate_is_kept_and_left_out_of_the_rate() -> None:
+    conv = conversation()
+    conv.add_experience(answers=[sb.Answers(instrument="collaborate", items=[9, None, 9])])
+    result = sb.report([conv] * 5)
+    assert result.collaborate_complete == 0
+    with pytest.raises(sb.ScoringError):
+        conversation().add_experience(
+            answers=[sb.Answers(instrument="collaborate", items=[10, None, 9])]
+        )
+
+
+def test_a_control_preferences_answer_is_one_statement() -> None:
+    conv = conversation()
+    conv.add_experience(answers=[sb.Answers(instrument="control_preferences", items=[3])])
+    with pytest.raises(sb.ScoringError) as info:
+        conv.add_experience(answers=[sb.Answers(instrument="control_preferences", items=[3, 4])])
+    assert "answers[0].items" == info.value.field
