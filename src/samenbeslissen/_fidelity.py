@@ -14,9 +14,10 @@ from samenbeslissen import _validate as v
 from samenbeslissen._conversation import Conversation
 from samenbeslissen._events import Event
 from samenbeslissen._messages import text
-from samenbeslissen._messages_instruments import Phrase, join
+from samenbeslissen._messages_instruments import join
 from samenbeslissen._model import Decision, DecisionRole, Deferral, Invitation, Option, RoleGroup
 from samenbeslissen._steps import Action, Step
+from samenbeslissen._words import Words
 from samenbeslissen.errors import InputError
 from samenbeslissen.instruments._read import check_language
 from samenbeslissen.weighing import Weighing
@@ -293,28 +294,28 @@ def _step_heading(step: Step, language: str) -> str:
     return text("fidelity_step", language, number=step.number, step=step.label(language))
 
 
-def _date(value: dt.date) -> Phrase:
+def _date(value: dt.date) -> Words:
     nl, en = _MONTHS[value.month - 1]
-    return Phrase(f"{value.day} {nl} {value.year}", f"{value.day} {en} {value.year}")
+    return Words(f"{value.day} {nl} {value.year}", f"{value.day} {en} {value.year}")
 
 
-def _points(count: int) -> Phrase:
+def _points(count: int) -> Words:
     if count == 1:
-        return Phrase("1 punt", "1 point")
-    return Phrase(f"{count} punten", f"{count} points")
+        return Words("1 punt", "1 point")
+    return Words(f"{count} punten", f"{count} points")
 
 
-def _titles(options: list[Option]) -> Phrase:
+def _titles(options: list[Option]) -> Words:
     return join([f"'{o.title}'" for o in options])
 
 
-def _within(span: dt.timedelta) -> Phrase:
+def _within(span: dt.timedelta) -> Words:
     seconds = int(span.total_seconds())
     if seconds == 60:
-        return Phrase("binnen een minuut", "within a minute")
+        return Words("binnen een minuut", "within a minute")
     if seconds % 60 == 0:
-        return Phrase(f"binnen {seconds // 60} minuten", f"within {seconds // 60} minutes")
-    return Phrase(f"binnen {seconds} seconden", f"within {seconds} seconds")
+        return Words(f"binnen {seconds // 60} minuten", f"within {seconds // 60} minutes")
+    return Words(f"binnen {seconds} seconden", f"within {seconds} seconds")
 
 
 @attrs.define

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from samenbeslissen._words import Words
+
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "Due", "Words", "label", "text"]
+
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
 
@@ -379,23 +383,6 @@ def _index(language: str) -> int:
 def label(kind: str, value: str, language: str = DEFAULT_LANGUAGE) -> str:
     """Return the short label of a step, action or role in ``language``."""
     return _LABELS[(kind, value)][_index(language)]
-
-
-class Words:
-    """A short phrase in Dutch and English, for use inside a message."""
-
-    __slots__ = ("en", "nl")
-
-    def __init__(self, nl: str, en: str) -> None:
-        self.nl = nl
-        self.en = en
-
-    def message(self, language: str = DEFAULT_LANGUAGE) -> str:
-        """The phrase in ``language``."""
-        return self.en if language == "en" else self.nl
-
-    def __repr__(self) -> str:
-        return repr(self.en)
 
 
 class Due:

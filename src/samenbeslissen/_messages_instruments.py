@@ -4,38 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from samenbeslissen._words import Words
+
 # This module is imported by _messages while the catalogue is being built, so
-# it imports nothing from the package.
+# it imports nothing else from the package.
 
 
-class Phrase:
-    """A short text in Dutch and English; a message renders it in its own language.
-
-    Messages show a parameter through its ``label(language)`` method, so a
-    Phrase lets one message key name "vraag 4" in Dutch and "item 4" in English.
-    """
-
-    __slots__ = ("en", "nl")
-
-    def __init__(self, nl: str, en: str) -> None:
-        self.nl = nl
-        self.en = en
-
-    def label(self, language: str = "nl") -> str:
-        """The phrase in ``language`` ("nl" or "en")."""
-        return self.en if language == "en" else self.nl
-
-    def __repr__(self) -> str:
-        return f"Phrase({self.nl!r}, {self.en!r})"
-
-
-def join(words: Sequence[str]) -> Phrase:
+def join(words: Sequence[str]) -> Words:
     """``["a", "b", "c"]`` as "a, b en c" in Dutch and "a, b and c" in English."""
     if len(words) <= 1:
         only = words[0] if words else ""
-        return Phrase(only, only)
+        return Words(only, only)
     head = ", ".join(words[:-1])
-    return Phrase(f"{head} en {words[-1]}", f"{head} and {words[-1]}")
+    return Words(f"{head} en {words[-1]}", f"{head} and {words[-1]}")
 
 
 MESSAGES: dict[str, tuple[str, str]] = {

@@ -16,10 +16,10 @@ import attrs
 
 from samenbeslissen import _machine
 from samenbeslissen._events import PAYLOAD_TYPES, Event
-from samenbeslissen._messages import Words
 from samenbeslissen._model import Participant, ParticipantRole
 from samenbeslissen._policy import Policy
 from samenbeslissen._steps import Action, Step
+from samenbeslissen._words import Words
 from samenbeslissen.errors import (
     ActionNotAllowedError,
     InputError,

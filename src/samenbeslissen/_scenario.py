@@ -29,6 +29,7 @@ from samenbeslissen._scenario_model import (
     StepLines,
 )
 from samenbeslissen._steps import Step
+from samenbeslissen._words import Words
 from samenbeslissen.errors import InputError, ScenarioError
 from samenbeslissen.weighing import Criterion, Rating
 
@@ -95,31 +96,18 @@ _E = TypeVar("_E", bound=enum.Enum)
 # -- words that appear in messages -------------------------------------------------
 
 
-class _Words:
-    """A short phrase in Dutch and English; the message catalogue renders it via label()."""
-
-    __slots__ = ("_en", "_nl")
-
-    def __init__(self, nl: str, en: str) -> None:
-        self._nl = nl
-        self._en = en
-
-    def label(self, language: str = DEFAULT_LANGUAGE) -> str:
-        return self._en if language == "en" else self._nl
+_TEXT = Words("tekst", "text")
+_TEXT_LIST = Words("een lijst met teksten", "a list of strings")
+_LIST = Words("een lijst", "a list")
+_FIELDS = Words("velden (naam: waarde)", "fields (name: value)")
+_NUMBER = Words("een getal", "a number")
+_YES_NO = Words("true/false (ja/nee)", "true/false")
+_NOTHING = Words("niets", "nothing")
+_DATE = Words("een datum", "a date")
+_NONE_YET = Words("nog geen", "none yet")
 
 
-_TEXT = _Words("tekst", "text")
-_TEXT_LIST = _Words("een lijst met teksten", "a list of strings")
-_LIST = _Words("een lijst", "a list")
-_FIELDS = _Words("velden (naam: waarde)", "fields (name: value)")
-_NUMBER = _Words("een getal", "a number")
-_YES_NO = _Words("true/false (ja/nee)", "true/false")
-_NOTHING = _Words("niets", "nothing")
-_DATE = _Words("een datum", "a date")
-_NONE_YET = _Words("nog geen", "none yet")
-
-
-def _kind(value: object) -> _Words | str:
+def _kind(value: object) -> Words | str:
     """What a value is, in words a trainer knows."""
     if isinstance(value, str):
         return _TEXT
@@ -138,7 +126,7 @@ def _kind(value: object) -> _Words | str:
     return type(value).__name__
 
 
-def _shown(value: object) -> _Words | str:
+def _shown(value: object) -> Words | str:
     """A value as a message shows it: scalars as written, collections by kind."""
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return repr(value)
@@ -417,14 +405,14 @@ class _Decoder:
             raise self.type_error(value, path, _FIELDS)
         return value
 
-    def items(self, value: object, path: Path, expected: _Words = _LIST) -> Sequence[Any]:
+    def items(self, value: object, path: Path, expected: Words = _LIST) -> Sequence[Any]:
         if value is None:
             return ()
         if not isinstance(value, (list, tuple)):
             raise self.type_error(value, path, expected)
         return value
 
-    def type_error(self, value: object, path: Path, expected: _Words) -> ScenarioError:
+    def type_error(self, value: object, path: Path, expected: Words) -> ScenarioError:
         if value is None:
             return self.fail("empty_text", path)
         return self.fail("scenario_type", path, expected=expected, got=_kind(value))

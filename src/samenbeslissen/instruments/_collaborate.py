@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import attrs
 
 from samenbeslissen._messages import text
-from samenbeslissen._messages_instruments import Phrase
+from samenbeslissen._words import Words
 from samenbeslissen.instruments._catalogue import INSTRUMENTS
 from samenbeslissen.instruments._read import check_language, number_text, read_items, read_list
 
@@ -172,7 +172,7 @@ def collaborate_group(responses: Iterable[Iterable[int | None]]) -> CollaborateG
     for index, items in enumerate(encounters):
         answers = read_items(
             items,
-            instrument=Phrase(
+            instrument=Words(
                 f"{_INFO.title}, gesprek {index + 1}", f"{_INFO.title}, encounter {index + 1}"
             ),
             count=_INFO.item_count,

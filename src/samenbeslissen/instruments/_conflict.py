@@ -9,7 +9,8 @@ from typing import Literal
 import attrs
 
 from samenbeslissen._messages import text
-from samenbeslissen._messages_instruments import Phrase, join
+from samenbeslissen._messages_instruments import join
+from samenbeslissen._words import Words
 from samenbeslissen.errors import ScoringError
 from samenbeslissen.instruments._catalogue import INSTRUMENTS
 from samenbeslissen.instruments._read import (
@@ -197,7 +198,7 @@ def decisional_conflict(items: Iterable[int | None]) -> DecisionalConflictScore:
                 "scoring_subscale_missing",
                 field="items",
                 instrument=_DCS.title,
-                subscale=Phrase(subscale.nl, subscale.en),
+                subscale=Words(subscale.nl, subscale.en),
                 count=len(missing),
                 items=items_phrase(missing),
             )

@@ -8,7 +8,8 @@ from collections.abc import Set as AbstractSet
 from decimal import ROUND_HALF_UP, Decimal
 
 from samenbeslissen._messages import LANGUAGES
-from samenbeslissen._messages_instruments import Phrase, join
+from samenbeslissen._messages_instruments import join
+from samenbeslissen._words import Words
 from samenbeslissen.errors import InputError, ScoringError
 
 __all__ = [
@@ -50,19 +51,19 @@ def number_text(value: float, language: str = "nl") -> str:
     return text.replace(".", ",") if language == "nl" else text
 
 
-def item_phrase(number: int) -> Phrase:
+def item_phrase(number: int) -> Words:
     """ "vraag 4" / "item 4" (``number`` is 1-based)."""
-    return Phrase(f"vraag {number}", f"item {number}")
+    return Words(f"vraag {number}", f"item {number}")
 
 
-def items_phrase(item_numbers: Sequence[int]) -> Phrase:
+def items_phrase(item_numbers: Sequence[int]) -> Words:
     """Two or more items: "vragen 3 en 5" / "items 3 and 5", and so on."""
     listed = join([str(n) for n in item_numbers])
-    return Phrase(f"vragen {listed.nl}", f"items {listed.en}")
+    return Words(f"vragen {listed.nl}", f"items {listed.en}")
 
 
 def read_list(
-    values: object, *, instrument: str | Phrase, field: str, key: str = "scoring_not_a_list"
+    values: object, *, instrument: str | Words, field: str, key: str = "scoring_not_a_list"
 ) -> tuple[object, ...]:
     """Return the answers as a tuple, refusing anything that is not an ordered collection.
 
@@ -80,7 +81,7 @@ def read_list(
 
 
 def _counted(
-    values: object, *, instrument: str | Phrase, count: int, field: str
+    values: object, *, instrument: str | Words, count: int, field: str
 ) -> tuple[object, ...]:
     answers = read_list(values, instrument=instrument, field=field)
     if len(answers) != count:
@@ -90,7 +91,7 @@ def _counted(
     return answers
 
 
-def _missing_error(instrument: str | Phrase, field: str, index: int) -> ScoringError:
+def _missing_error(instrument: str | Words, field: str, index: int) -> ScoringError:
     return ScoringError(
         "scoring_missing_not_allowed",
         field=f"{field}[{index}]",
@@ -102,7 +103,7 @@ def _missing_error(instrument: str | Phrase, field: str, index: int) -> ScoringE
 def read_items(
     values: object,
     *,
-    instrument: str | Phrase,
+    instrument: str | Words,
     count: int,
     low: int,
     high: int,
