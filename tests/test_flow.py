@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -116,3 +117,44 @@ def test_the_diagram_is_mermaid_with_the_current_step_highlighted() -> None:
     assert "class " not in str(diagram())
     with pytest.raises(sb.InputError):
         diagram(language="de")
+
+
+def test_the_diagram_is_also_graphviz_dot_with_the_current_step_filled() -> None:
+    dot = diagram(S.DECIDE).dot
+    assert dot.startswith("digraph samenbeslissen {")
+    assert 'decide [label="4. Beslissing", fillcolor="#ffd966", penwidth=3];' in dot
+    assert 'options -> preferences [label="de opties voorleggen [minstens 2 opties]"];' in dot
+    assert "penwidth" not in diagram().dot
+
+
+def _fake_dot(folder: Path, script: str) -> None:
+    program = folder / "dot"
+    program.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+    program.chmod(0o755)
+
+
+def test_svg_is_drawn_by_graphviz_when_it_is_installed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A stand-in for Graphviz that proves the DOT text reaches it on stdin.
+    _fake_dot(tmp_path, 'read first; echo "<svg>$first</svg>"; while read rest; do :; done')
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert "<svg>digraph samenbeslissen {</svg>\n" == diagram().to_svg()
+
+
+def test_svg_without_graphviz_says_how_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(sb.OptionalDependencyError) as info:
+        diagram().to_svg()
+    assert "graphviz" == info.value.package
+    assert isinstance(info.value, ImportError)
+
+
+def test_a_failing_graphviz_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_dot(tmp_path, 'echo "syntax error in line 1" >&2; exit 1')
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(sb.DefinitionError) as info:
+        diagram().to_svg()
+    assert "syntax error in line 1" in str(info.value)

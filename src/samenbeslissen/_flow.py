@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import html
+import shutil
+import subprocess
 from collections import Counter
 from collections.abc import Iterator
 
 import attrs
 
+from samenbeslissen import _validate as v
 from samenbeslissen._policy import Policy
 from samenbeslissen._steps import FLOW, Action, Step
-from samenbeslissen.errors import InputError
+from samenbeslissen.errors import DefinitionError, InputError, OptionalDependencyError
 
 __all__ = ["Diagram", "Edge", "Route", "diagram", "paths"]
 
@@ -180,11 +183,36 @@ class Diagram:
     """The flow as a Mermaid state diagram, with the current step highlighted.
 
     In Jupyter the last line of a cell shows it (``_repr_markdown_`` gives a
-    fenced ``mermaid`` block, which JupyterLab and GitHub draw).
+    fenced ``mermaid`` block, which JupyterLab and GitHub draw). The same
+    flow is in ``dot`` for Graphviz; :meth:`to_svg` draws it when Graphviz
+    is installed (never required).
     """
 
     mermaid: str
+    dot: str
     current: Step | None = None
+
+    def to_svg(self, *, timeout: float = 30.0) -> str:
+        """The diagram as SVG, drawn by Graphviz's ``dot`` program.
+
+        Raises:
+            OptionalDependencyError: Graphviz is not installed.
+            DefinitionError: Graphviz failed on the diagram.
+        """
+        program = shutil.which("dot")
+        if program is None:
+            raise OptionalDependencyError("missing_graphviz", package="graphviz")
+        done = subprocess.run(
+            [program, "-Tsvg"],
+            input=self.dot,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise DefinitionError("graphviz_failed", detail=done.stderr.strip()[:500])
+        return done.stdout
 
     def _repr_markdown_(self) -> str:
         return f"```mermaid\n{self.mermaid}\n```"
@@ -217,6 +245,28 @@ def _lines(edges: list[Edge], language: str) -> Iterator[str]:
             yield f"    {_node(step)} --> [*]"
 
 
+def _dot(edges: list[Edge], language: str, current: Step | None) -> str:
+    def quoted(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    lines = [
+        "digraph samenbeslissen {",
+        "    rankdir=LR;",
+        '    node [shape=box, style="rounded,filled", fillcolor="#ffffff"];',
+    ]
+    for step in Step:
+        name = step.label(language)
+        if step.number:
+            name = f"{step.number}. {name}"
+        fill = ', fillcolor="#ffd966", penwidth=3' if step is current else ""
+        lines.append(f"    {step.value} [label={quoted(name)}{fill}];")
+    for edge in edges:
+        text = quoted(edge.describe(language))
+        lines.append(f"    {edge.source.value} -> {edge.dest.value} [label={text}];")
+    lines.append("}")
+    return "\n".join(lines)
+
+
 def diagram(
     current: Step | None = None,
     *,
@@ -234,7 +284,8 @@ def diagram(
         raise InputError("unknown_language", field="language", value=language)
     edges = _edges(policy or _DEFAULT_POLICY, language, internal=True)
     lines = list(_lines(edges, language))
-    if current is not None:
+    step = None if current is None else v.member(current, Step, "current")
+    if step is not None:
         lines.append("    classDef current fill:#ffd966,stroke:#7f6000,stroke-width:3px")
-        lines.append(f"    class {_node(Step(current))} current")
-    return Diagram(mermaid="\n".join(lines), current=Step(current) if current else None)
+        lines.append(f"    class {_node(step)} current")
+    return Diagram(mermaid="\n".join(lines), dot=_dot(edges, language, step), current=step)

@@ -327,6 +327,20 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Hiervoor is {package} nodig. Installeer het met: pip install 'samenbeslissen[{extra}]'",
         "This needs {package}. Install it with: pip install 'samenbeslissen[{extra}]'",
     ),
+    "missing_graphviz": (
+        (
+            "Hiervoor is Graphviz nodig (het programma 'dot'). Installeer het, "
+            "bijvoorbeeld met: apt-get install graphviz"
+        ),
+        (
+            "This needs Graphviz (the 'dot' program). Install it, for example with: "
+            "apt-get install graphviz"
+        ),
+    ),
+    "graphviz_failed": (
+        "Graphviz kon het diagram niet tekenen: {detail}",
+        "Graphviz could not draw the diagram: {detail}",
+    ),
     # Command line.
     "cli_valid": ("{path}: in orde.", "{path}: valid."),
     "cli_written": (
