@@ -57,6 +57,8 @@ EXPECTED_NEXT: dict[tuple[sb.Step, sb.Action], sb.Step] = {
     (S.PREFERENCES, A.DEFER): S.DEFERRED,
     (S.DECIDE, A.DEFER): S.DEFERRED,
     (S.DECIDED, A.EVALUATE): S.EVALUATED,
+    (S.DECIDED, A.ADD_EXPERIENCE): S.DECIDED,
+    (S.EVALUATED, A.ADD_EXPERIENCE): S.EVALUATED,
     **{(step, A.STOP): S.STOPPED for step in (S.INFORM, S.OPTIONS, S.PREFERENCES, S.DECIDE)},
     (S.DEFERRED, A.STOP): S.STOPPED,
 }
@@ -177,6 +179,20 @@ class ConversationMachine(RuleBasedStateMachine):
     @rule(notes=maybe_text, holds=st.booleans())
     def evaluate(self, notes: str, holds: bool) -> None:
         self.act(A.EVALUATE, lambda c: c.evaluate(notes=notes, decision_holds=holds))
+
+    @rule(
+        items=st.lists(scores, min_size=9, max_size=9)
+        | st.lists(st.none() | st.integers(-1, 6), min_size=8, max_size=10),
+        remark=texts,
+        private=st.booleans(),
+        step=st.none() | st.sampled_from([S.INFORM, S.OPTIONS, S.PREFERENCES, S.DECIDE]),
+    )
+    def add_experience(
+        self, items: list[int | None], remark: str, private: bool, step: sb.Step | None
+    ) -> None:
+        answers = sb.Answers(instrument="sdm_q9", items=items)
+        note = sb.Remark(text=remark, kind="helped", step=step, private=private)
+        self.act(A.ADD_EXPERIENCE, lambda c: c.add_experience(answers=[answers], remarks=[note]))
 
     @rule(actor=st.sampled_from(list(sb.ParticipantRole)), dice=st.integers(0, 7))
     def act_as_anyone(self, actor: sb.ParticipantRole, dice: int) -> None:
