@@ -207,8 +207,12 @@ def test_records_and_conversations_can_be_mixed_and_streamed(tmp_path: Path) -> 
     [
         ("{kapot", "gesprekken.jsonl:2"),
         ("[1, 2]", "gesprekken.jsonl:2"),
+        ('{"schema_version": 1, "kind": "x", "client": {}, "professional": {}, "history": []}',
+         "gesprekken.jsonl:2.kind"),
         ('{"schema_version": 1}', "gesprekken.jsonl:2.kind"),
         (FUTURE, "gesprekken.jsonl:2.schema_version"),
+        ('{"schema_version": "1"}', "gesprekken.jsonl:2.schema_version"),
+        ('{"schema_version": 0}', "gesprekken.jsonl:2.schema_version"),
     ],
 )  # fmt: skip
 def test_a_bad_line_names_file_and_line(tmp_path: Path, line: str, field: str) -> None:

@@ -34,6 +34,7 @@ __all__ = [
     "KIND",
     "SCHEMA_VERSION",
     "WORDS",
+    "check_version",
     "conversation_from_dict",
     "conversation_to_dict",
     "dumps",
@@ -280,22 +281,28 @@ def _relocate(error: SamenBeslissenError, path: str) -> RecordError:
     return RecordError(error.key, field=field, **params)
 
 
-def _version(record: Mapping[str, Any]) -> int:
+def check_version(record: Mapping[str, Any], where: str = "") -> int:
+    """The record's schema version, if this library can read it (``where`` prefixes the path).
+
+    Raises:
+        RecordError: Missing, not a whole number, below 1, or newer than this library.
+    """
+    field = _join(where, "schema_version")
     if "schema_version" not in record:
-        raise RecordError("record_missing", field="schema_version")
-    version = _expect(record["schema_version"], int, "schema_version", "a whole number")
+        raise RecordError("record_missing", field=field)
+    version = _expect(record["schema_version"], int, field, "a whole number")
     if version > SCHEMA_VERSION:
         raise RecordError(
-            "record_version_future", field="schema_version", got=version, supported=SCHEMA_VERSION
+            "record_version_future", field=field, got=version, supported=SCHEMA_VERSION
         )
     if version < 1:
-        raise RecordError("record_version", field="schema_version", got=version)
+        raise RecordError("record_version", field=field, got=version)
     return int(version)
 
 
 def _migrate(record: Mapping[str, Any]) -> dict[str, Any]:
     upgraded = dict(record)
-    for version in range(_version(record), SCHEMA_VERSION):
+    for version in range(check_version(record), SCHEMA_VERSION):
         upgraded = MIGRATIONS[version](upgraded)
     return upgraded
 

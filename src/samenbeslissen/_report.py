@@ -17,7 +17,7 @@ import attrs
 from samenbeslissen._conversation import Conversation
 from samenbeslissen._experience import score
 from samenbeslissen._model import Answers, DecisionRole, RoleGroup
-from samenbeslissen._records import KIND, SCHEMA_VERSION, WORDS, loads
+from samenbeslissen._records import KIND, WORDS, check_version, loads
 from samenbeslissen._steps import Step
 from samenbeslissen.errors import InputError, RecordError, SamenBeslissenError
 
@@ -338,24 +338,13 @@ def _scrub(text: str, names: frozenset[str]) -> str:
 
 def _check_record(record: object, where: str) -> Mapping[str, Any]:
     if type(record) is not dict and not isinstance(record, Mapping):
-        raise RecordError(
-            "record_type", field=where, expected="an object", got=type(record).__name__
-        )
-    for name in ("schema_version", "kind", "client", "professional", "history"):
+        raise RecordError("record_type", field=where, expected=_OBJECT, got=type(record).__name__)
+    check_version(record, where)
+    for name in ("kind", "client", "professional", "history"):
         if name not in record:
             raise RecordError("record_missing", field=f"{where}.{name}")
     if record["kind"] != KIND:
         raise RecordError("record_kind", field=f"{where}.kind", got=repr(record["kind"]))
-    version = record["schema_version"]
-    if (
-        not isinstance(version, int)
-        or isinstance(version, bool)
-        or not 1 <= version <= SCHEMA_VERSION
-    ):
-        raise RecordError(
-            "record_version_future", field=f"{where}.schema_version", got=version,
-            supported=SCHEMA_VERSION,
-        )  # fmt: skip
     if not isinstance(record["history"], list):
         raise RecordError(
             "record_type",
