@@ -177,33 +177,39 @@ class _Tally:
 
     def add(self, record: Mapping[str, Any]) -> None:
         self.total += 1
-        history = record["history"]
-        actions = Counter(event["action"] for event in history)
-        invitation = next((e["data"] for e in history if e["action"] == "inform"), None)
+        # One pass over the history: each action's payloads, in order.
+        done: dict[str, list[Any]] = {}
+        for event in record["history"]:
+            done.setdefault(event["action"], []).append(event["data"])
+        invitation = done["inform"][0] if "inform" in done else None
         steps = self.steps
         if invitation is not None:
             steps["informed"] += 1
             steps["told_may_codecide"] += bool(invitation.get("may_codecide"))
             steps["role_asked"] += invitation.get("preferred_role") is not None
-        steps["options_presented"] += actions["present_options"] > 0
-        weighings = [e["data"] for e in history if e["action"] == "weigh"]
-        if weighings:
-            steps["preferences_recorded"] += bool(weighings[-1].get("criteria"))
-            steps["preferences_skipped"] += weighings[-1].get("skipped_reason") is not None
-        for key, action in (("decided", "decide"), ("deferred", "defer"), ("stopped", "stop")):
-            steps[key] += actions[action] > 0
-        steps["evaluated"] += actions["evaluate"] > 0
-        options = [e["data"] for e in history if e["action"] == "add_option"]
+        steps["options_presented"] += "present_options" in done
+        if "weigh" in done:
+            last = done["weigh"][-1]
+            steps["preferences_recorded"] += bool(last.get("criteria"))
+            steps["preferences_skipped"] += last.get("skipped_reason") is not None
+        for key, action in (
+            ("decided", "decide"),
+            ("deferred", "defer"),
+            ("stopped", "stop"),
+            ("evaluated", "evaluate"),
+        ):
+            steps[key] += action in done
+        options = done.get("add_option", [])
         steps["status_quo_offered"] += any(o.get("status_quo") for o in options)
-        self.options[str(min(len(options), 4)) + ("+" if len(options) >= 4 else "")] += 1
-        decision = next((e["data"] for e in history if e["action"] == "decide"), None)
-        if decision is not None:
+        self.options["4+" if len(options) >= 4 else str(len(options))] += 1
+        if "decide" in done:
+            decision = done["decide"][0]
             # By group (active, collaborative, passive): five by five cells would
             # mostly be too small to show.
             wanted = (invitation or {}).get("preferred_role")
             wanted_group = DecisionRole(wanted).group.value if wanted else "-"
             self.roles[(wanted_group, DecisionRole(decision["decided_by"]).group.value)] += 1
-        experiences = [e["data"] for e in history if e["action"] == "add_experience"]
+        experiences = done.get("add_experience", [])
         steps["with_experience"] += bool(experiences)
         if experiences:
             self._experiences(record, experiences)
