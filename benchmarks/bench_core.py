@@ -29,7 +29,7 @@ from collections.abc import Callable
 from typing import Any
 
 import samenbeslissen as sb
-from samenbeslissen import _machine
+from samenbeslissen.core import machine as _machine
 
 FOLLOW_UP = dt.date(2099, 1, 15)
 OPTIONS = tuple(

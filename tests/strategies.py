@@ -9,7 +9,7 @@ from collections.abc import Callable
 from hypothesis import strategies as st
 
 import samenbeslissen as sb
-from samenbeslissen._scenario_model import (
+from samenbeslissen.scenarios.model import (
     ClientPersona,
     Companion,
     Line,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import samenbeslissen as sb
-from samenbeslissen._cli import main
+from samenbeslissen.cli.main import main
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 

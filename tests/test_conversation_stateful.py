@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 import samenbeslissen as sb
-from samenbeslissen._records import record_schema
+from samenbeslissen.core.records import record_schema
 from tests.strategies import START, decision_roles, scores, texts, ticking_clock
 
 S, A = sb.Step, sb.Action

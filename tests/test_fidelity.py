@@ -8,8 +8,8 @@ import json
 import pytest
 
 import samenbeslissen as sb
-from samenbeslissen._conversation import Clock
-from samenbeslissen._fidelity import CHECKS, PITFALLS, FidelityReport, fidelity
+from samenbeslissen.core.conversation import Clock
+from samenbeslissen.analysis.fidelity import CHECKS, PITFALLS, FidelityReport, fidelity
 from tests.strategies import START, ticking_clock
 
 FOLLOW_UP = dt.date(2026, 4, 1)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import samenbeslissen as sb
-from samenbeslissen._flow import diagram, paths
+from samenbeslissen.explore.flow import diagram, paths
 from tests.strategies import ticking_clock
 
 A, S = sb.Action, sb.Step

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import samenbeslissen as sb
-from samenbeslissen._records import SCHEMA_VERSION, record_schema
+from samenbeslissen.core.records import SCHEMA_VERSION, record_schema
 from tests.strategies import START, option_lists, ticking_clock, weighings
 from tests.test_conversation import at
 

@@ -30,8 +30,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import samenbeslissen as sb
-from samenbeslissen import _render, _render_context
-from samenbeslissen._render import (
+from samenbeslissen.render import context as _render_context
+from samenbeslissen.render import renderer as _render
+from samenbeslissen.render.renderer import (
     BUILTIN_TEMPLATES,
     DOCUMENTS,
     FORMATS,
@@ -39,7 +40,7 @@ from samenbeslissen._render import (
     markdown_escape,
     render,
 )
-from samenbeslissen._scenario_model import (
+from samenbeslissen.scenarios.model import (
     ClientPersona,
     Companion,
     Line,

@@ -14,7 +14,7 @@ import yaml
 from hypothesis import given
 
 import samenbeslissen as sb
-from samenbeslissen._scenario import (
+from samenbeslissen.scenarios.files import (
     MAX_SCENARIO_SIZE,
     demo_scenario,
     load_scenario,
@@ -24,7 +24,7 @@ from samenbeslissen._scenario import (
     scenario_to_dict,
     starter_scenario,
 )
-from samenbeslissen._scenario_model import Scenario, StepLines
+from samenbeslissen.scenarios.model import Scenario, StepLines
 from samenbeslissen.errors import ScenarioError
 from tests.strategies import scenarios
 

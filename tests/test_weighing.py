@@ -7,6 +7,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import samenbeslissen as sb
+from samenbeslissen.core.ranking import Contribution
 from tests.strategies import keys, scores
 
 Table = dict[str, dict[str, int | None]]
@@ -35,8 +36,8 @@ def test_options_are_ranked_by_importance_times_rating() -> None:
     assert [28, 20] == [o.total for o in ranking]
     assert 45 == ranking.options[0].maximum
     assert [
-        sb.weighing.Contribution(criterion="dichtbij_huis", importance=4, rating=2, points=8),
-        sb.weighing.Contribution(criterion="inkomen", importance=5, rating=4, points=20),
+        Contribution(criterion="dichtbij_huis", importance=4, rating=2, points=8),
+        Contribution(criterion="inkomen", importance=5, rating=4, points=20),
     ] == list(ranking.options[0].contributions)
 
 
@@ -183,4 +184,4 @@ def test_sensitivity_thresholds_flip_the_top_and_not_a_step_earlier(
 def test_no_options_means_no_top() -> None:
     w = weighing({"a": 1}, {})
     assert w.ranking().top is None
-    assert sb.weighing.Sensitivity(top=None, flips=()) == w.sensitivity()
+    assert sb.Sensitivity(top=None, flips=()) == w.sensitivity()

@@ -3,12 +3,12 @@
 from importlib.metadata import PackageNotFoundError, version
 
 from samenbeslissen import instruments
-from samenbeslissen._conversation import Conversation
-from samenbeslissen._events import Event
-from samenbeslissen._explore import Preview, Variant, Variants, preview, variants
-from samenbeslissen._fidelity import FidelityCheck, FidelityReport, Pitfall, fidelity
-from samenbeslissen._flow import Diagram, Edge, Route, diagram, paths
-from samenbeslissen._model import (
+from samenbeslissen.core.conversation import Conversation
+from samenbeslissen.core.events import Event
+from samenbeslissen.explore.display import Preview, Variant, Variants, preview, variants
+from samenbeslissen.analysis.fidelity import FidelityCheck, FidelityReport, Pitfall, fidelity
+from samenbeslissen.explore.flow import Diagram, Edge, Route, diagram, paths
+from samenbeslissen.core.model import (
     Answers,
     Decision,
     DecisionRole,
@@ -24,11 +24,11 @@ from samenbeslissen._model import (
     RoleGroup,
     Stopping,
 )
-from samenbeslissen._policy import Policy
-from samenbeslissen._records import record_schema
-from samenbeslissen._render import Renderer, render
-from samenbeslissen._report import Distribution, Report, read_records, report
-from samenbeslissen._scenario import (
+from samenbeslissen.core.policy import Policy
+from samenbeslissen.core.records import record_schema
+from samenbeslissen.render.renderer import Renderer, render
+from samenbeslissen.analysis.report import Distribution, Report, read_records, report
+from samenbeslissen.scenarios.files import (
     demo_scenario,
     load_scenario,
     loads_scenario,
@@ -37,7 +37,7 @@ from samenbeslissen._scenario import (
     scenario_to_dict,
     starter_scenario,
 )
-from samenbeslissen._scenario_model import (
+from samenbeslissen.scenarios.model import (
     ClientPersona,
     Companion,
     Line,
@@ -46,7 +46,7 @@ from samenbeslissen._scenario_model import (
     Scenario,
     StepLines,
 )
-from samenbeslissen._steps import Action, Step
+from samenbeslissen.core.steps import Action, Step
 from samenbeslissen.errors import (
     ActionNotAllowedError,
     DefinitionError,
@@ -61,7 +61,7 @@ from samenbeslissen.errors import (
     StepOrderError,
     TemplateError,
 )
-from samenbeslissen.weighing import (
+from samenbeslissen.core.weighing import (
     Criterion,
     Flip,
     RankedOption,

@@ -1,5 +1,5 @@
 """Run the command line as ``python -m samenbeslissen``."""
 
-from samenbeslissen._cli import main
+from samenbeslissen.cli.main import main
 
 raise SystemExit(main())

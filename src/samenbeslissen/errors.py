@@ -25,10 +25,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from samenbeslissen._messages import DEFAULT_LANGUAGE, text
+from samenbeslissen.i18n.messages import DEFAULT_LANGUAGE, text
 
 if TYPE_CHECKING:
-    from samenbeslissen._steps import Action, Step
+    from samenbeslissen.core.steps import Action, Step
 
 __all__ = [
     "ActionNotAllowedError",

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from samenbeslissen._messages import text
-from samenbeslissen._words import Words
+from samenbeslissen.i18n.messages import text
+from samenbeslissen.i18n.words import Words
 from samenbeslissen.instruments._catalogue import INSTRUMENTS
 from samenbeslissen.instruments._read import check_language, number_text, read_items, read_list
 

@@ -8,9 +8,9 @@ from typing import Literal
 
 import attrs
 
-from samenbeslissen._messages import text
-from samenbeslissen._messages_instruments import join
-from samenbeslissen._words import Words
+from samenbeslissen.i18n.messages import text
+from samenbeslissen.i18n.messages_instruments import join
+from samenbeslissen.i18n.words import Words
 from samenbeslissen.errors import ScoringError
 from samenbeslissen.instruments._catalogue import INSTRUMENTS
 from samenbeslissen.instruments._read import (

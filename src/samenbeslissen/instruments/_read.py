@@ -7,9 +7,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from decimal import ROUND_HALF_UP, Decimal
 
-from samenbeslissen._messages import LANGUAGES
-from samenbeslissen._messages_instruments import join
-from samenbeslissen._words import Words
+from samenbeslissen.i18n.messages import LANGUAGES
+from samenbeslissen.i18n.messages_instruments import join
+from samenbeslissen.i18n.words import Words
 from samenbeslissen.errors import InputError, ScoringError
 
 __all__ = [

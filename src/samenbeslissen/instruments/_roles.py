@@ -6,8 +6,8 @@ import numbers
 
 import attrs
 
-from samenbeslissen._messages import text
-from samenbeslissen._model import DecisionRole, RoleGroup
+from samenbeslissen.i18n.messages import text
+from samenbeslissen.core.model import DecisionRole, RoleGroup
 from samenbeslissen.errors import ScoringError
 from samenbeslissen.instruments._catalogue import INSTRUMENTS
 from samenbeslissen.instruments._read import check_language, shown

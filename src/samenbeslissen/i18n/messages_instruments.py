@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from samenbeslissen._words import Words
+from samenbeslissen.i18n.words import Words
 
 # This module is imported by _messages while the catalogue is being built, so
 # it imports nothing else from the package.

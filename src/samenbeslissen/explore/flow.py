@@ -10,9 +10,9 @@ from collections.abc import Iterator
 
 import attrs
 
-from samenbeslissen import _validate as v
-from samenbeslissen._policy import Policy
-from samenbeslissen._steps import FLOW, Action, Step
+from samenbeslissen.core import validate as v
+from samenbeslissen.core.policy import Policy
+from samenbeslissen.core.steps import FLOW, Action, Step
 from samenbeslissen.errors import DefinitionError, InputError, OptionalDependencyError
 
 __all__ = ["Diagram", "Edge", "Route", "diagram", "paths"]

@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from transitions import EventData, Machine, MachineError
 
-from samenbeslissen._messages import Due
-from samenbeslissen._model import Decision, Invitation, Option
-from samenbeslissen._policy import Policy
-from samenbeslissen._steps import FLOW, Action, Step
+from samenbeslissen.i18n.messages import Due
+from samenbeslissen.core.model import Decision, Invitation, Option
+from samenbeslissen.core.policy import Policy
+from samenbeslissen.core.steps import FLOW, Action, Step
 from samenbeslissen.errors import NotEnoughOptionsError, RuleViolationError, StepOrderError
-from samenbeslissen.weighing import Weighing
+from samenbeslissen.core.weighing import Weighing
 
 if TYPE_CHECKING:
-    from samenbeslissen._events import Payload
+    from samenbeslissen.core.events import Payload
 
 __all__ = [
     "MACHINE_ATTRIBUTE",

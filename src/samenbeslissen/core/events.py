@@ -6,7 +6,7 @@ import datetime as dt
 
 import attrs
 
-from samenbeslissen._model import (
+from samenbeslissen.core.model import (
     Decision,
     Deferral,
     Evaluation,
@@ -16,8 +16,8 @@ from samenbeslissen._model import (
     ParticipantRole,
     Stopping,
 )
-from samenbeslissen._steps import Action, Step
-from samenbeslissen.weighing import Weighing
+from samenbeslissen.core.steps import Action, Step
+from samenbeslissen.core.weighing import Weighing
 
 __all__ = ["PAYLOAD_TYPES", "Event", "Payload"]
 

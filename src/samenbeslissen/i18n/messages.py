@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from samenbeslissen._words import Words
+from samenbeslissen.i18n.words import Words
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "Due", "Words", "label", "text"]
 
@@ -381,9 +381,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 
 # Messages of the scenario loader and of the renderer live beside this file,
 # each in its own module, and join the catalogue here.
-from samenbeslissen._messages_instruments import MESSAGES as _INSTRUMENTS  # noqa: E402
-from samenbeslissen._messages_render import MESSAGES as _RENDER  # noqa: E402
-from samenbeslissen._messages_scenario import MESSAGES as _SCENARIO  # noqa: E402
+from samenbeslissen.i18n.messages_instruments import MESSAGES as _INSTRUMENTS  # noqa: E402
+from samenbeslissen.i18n.messages_render import MESSAGES as _RENDER  # noqa: E402
+from samenbeslissen.i18n.messages_scenario import MESSAGES as _SCENARIO  # noqa: E402
 
 _MESSAGES.update(_SCENARIO)
 _MESSAGES.update(_RENDER)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from samenbeslissen._model import Answers
+from samenbeslissen.core.model import Answers
 from samenbeslissen.errors import ScoringError
 
 __all__ = ["check_answers", "score"]

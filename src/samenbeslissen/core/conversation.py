@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
-from samenbeslissen import _machine
-from samenbeslissen import _validate as v
-from samenbeslissen._events import Event, Payload
-from samenbeslissen._messages import LANGUAGES
-from samenbeslissen._model import (
+from samenbeslissen.core import machine as _machine
+from samenbeslissen.core import validate as v
+from samenbeslissen.core.events import Event, Payload
+from samenbeslissen.i18n.messages import LANGUAGES
+from samenbeslissen.core.model import (
     Answers,
     Decision,
     DecisionRole,
@@ -24,10 +24,10 @@ from samenbeslissen._model import (
     Remark,
     Stopping,
 )
-from samenbeslissen._policy import Policy
-from samenbeslissen._steps import Action, Step
+from samenbeslissen.core.policy import Policy
+from samenbeslissen.core.steps import Action, Step
 from samenbeslissen.errors import InputError, SamenBeslissenError
-from samenbeslissen.weighing import Weighing
+from samenbeslissen.core.weighing import Weighing
 
 __all__ = ["Clock", "Conversation", "utc_now"]
 
@@ -500,7 +500,7 @@ class Conversation:
 
     def to_dict(self) -> dict[str, Any]:
         """The conversation as plain JSON types, with a ``schema_version``."""
-        from samenbeslissen._records import conversation_to_dict
+        from samenbeslissen.core.records import conversation_to_dict
 
         return conversation_to_dict(self)
 
@@ -512,13 +512,13 @@ class Conversation:
             RecordError: The record is malformed, from a newer version, or its
                 history does not follow the model; ``field`` is the path.
         """
-        from samenbeslissen._records import conversation_from_dict
+        from samenbeslissen.core.records import conversation_from_dict
 
         return conversation_from_dict(data, clock=clock)
 
     def to_json(self, *, indent: int | None = None) -> str:
         """The record as a JSON string (see :meth:`to_dict`)."""
-        from samenbeslissen._records import dumps
+        from samenbeslissen.core.records import dumps
 
         return dumps(self.to_dict(), indent=indent)
 
@@ -529,7 +529,7 @@ class Conversation:
         Raises:
             RecordError: Not JSON, or not a valid record.
         """
-        from samenbeslissen._records import loads
+        from samenbeslissen.core.records import loads
 
         return cls.from_dict(loads(text), clock=clock)
 
@@ -553,12 +553,12 @@ class Conversation:
     __hash__ = None  # type: ignore[assignment]  # mutable: changes with every action
 
     def _repr_markdown_(self) -> str:
-        from samenbeslissen._explore import conversation_markdown
+        from samenbeslissen.explore.display import conversation_markdown
 
         return conversation_markdown(self)
 
     def _repr_html_(self) -> str:
-        from samenbeslissen._explore import conversation_html
+        from samenbeslissen.explore.display import conversation_html
 
         return conversation_html(self)
 
@@ -568,7 +568,7 @@ class Conversation:
         Raises:
             OptionalDependencyError: pandas is not installed.
         """
-        from samenbeslissen._explore import to_frame
+        from samenbeslissen.explore.display import to_frame
 
         return to_frame(
             [
@@ -665,7 +665,7 @@ class Conversation:
         elif isinstance(data, Deferral):
             _not_before(data.until, at, "until")
         elif isinstance(data, Experience):
-            from samenbeslissen._experience import check_answers
+            from samenbeslissen.core.answers import check_answers
 
             check_answers(data.answers)
 

@@ -8,9 +8,9 @@ from typing import Any
 
 import attrs
 
-from samenbeslissen import _validate as v
-from samenbeslissen._messages import label
-from samenbeslissen._steps import Step
+from samenbeslissen.core import validate as v
+from samenbeslissen.i18n.messages import label
+from samenbeslissen.core.steps import Step
 from samenbeslissen.errors import InputError
 
 __all__ = [

@@ -6,12 +6,12 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from samenbeslissen._conversation import Conversation
-from samenbeslissen._model import DecisionRole, Option, ParticipantRole
-from samenbeslissen._scenario_model import SCRIPTED_STEPS, Scenario
-from samenbeslissen._steps import Step
+from samenbeslissen.core.conversation import Conversation
+from samenbeslissen.core.model import DecisionRole, Option, ParticipantRole
+from samenbeslissen.scenarios.model import SCRIPTED_STEPS, Scenario
+from samenbeslissen.core.steps import Step
 from samenbeslissen.errors import InputError
-from samenbeslissen.weighing import Criterion, Weighing
+from samenbeslissen.core.weighing import Criterion, Weighing
 
 __all__ = ["Escape", "build_context"]
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import attrs
 
-from samenbeslissen import _validate as v
-from samenbeslissen._ranking import (
+from samenbeslissen.core import validate as v
+from samenbeslissen.core.ranking import (
     Contribution,
     Flip,
     RankedOption,

@@ -15,10 +15,10 @@ from typing import Any, TypeVar
 import attrs
 import yaml
 
-from samenbeslissen import _validate as v
-from samenbeslissen._messages import DEFAULT_LANGUAGE, LANGUAGES
-from samenbeslissen._model import DecisionRole, Option, ParticipantRole
-from samenbeslissen._scenario_model import (
+from samenbeslissen.core import validate as v
+from samenbeslissen.i18n.messages import DEFAULT_LANGUAGE, LANGUAGES
+from samenbeslissen.core.model import DecisionRole, Option, ParticipantRole
+from samenbeslissen.scenarios.model import (
     SCRIPTED_STEPS,
     ClientPersona,
     Companion,
@@ -28,10 +28,10 @@ from samenbeslissen._scenario_model import (
     Scenario,
     StepLines,
 )
-from samenbeslissen._steps import Step
-from samenbeslissen._words import Words
+from samenbeslissen.core.steps import Step
+from samenbeslissen.i18n.words import Words
 from samenbeslissen.errors import InputError, ScenarioError
-from samenbeslissen.weighing import Criterion, Rating
+from samenbeslissen.core.weighing import Criterion, Rating
 
 __all__ = [
     "DEMO_SCENARIO",

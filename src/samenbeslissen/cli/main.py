@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import TextIO
 
 from samenbeslissen import __version__
-from samenbeslissen._conversation import Conversation
-from samenbeslissen._messages import LANGUAGES, text
-from samenbeslissen._render import DOCUMENTS, FORMATS, Renderer
-from samenbeslissen._report import DEFAULT_THRESHOLD, read_records, report
-from samenbeslissen._scenario import demo_scenario, load_scenario, starter_scenario
-from samenbeslissen._scenario_model import Scenario
-from samenbeslissen._steps import Step
+from samenbeslissen.core.conversation import Conversation
+from samenbeslissen.i18n.messages import LANGUAGES, text
+from samenbeslissen.render.renderer import DOCUMENTS, FORMATS, Renderer
+from samenbeslissen.analysis.report import DEFAULT_THRESHOLD, read_records, report
+from samenbeslissen.scenarios.files import demo_scenario, load_scenario, starter_scenario
+from samenbeslissen.scenarios.model import Scenario
+from samenbeslissen.core.steps import Step
 from samenbeslissen.errors import SamenBeslissenError
 
 __all__ = ["main"]

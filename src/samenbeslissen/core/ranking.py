@@ -103,19 +103,19 @@ class Ranking:
 
     def to_frame(self) -> Any:
         """The rows as a pandas DataFrame (needs pandas)."""
-        from samenbeslissen._explore import to_frame
+        from samenbeslissen.explore.display import to_frame
 
         return to_frame(self.rows())
 
     def to_markdown(self, language: str = "nl") -> str:
         """A Markdown table of the ranking."""
-        from samenbeslissen._explore import ranking_markdown
+        from samenbeslissen.explore.display import ranking_markdown
 
         return ranking_markdown(self, language)
 
     def to_html(self, language: str = "nl") -> str:
         """An inline SVG bar chart of the totals; the dashed part is unknown weight."""
-        from samenbeslissen._explore import ranking_html
+        from samenbeslissen.explore.display import ranking_html
 
         return ranking_html(self, language)
 
@@ -159,7 +159,7 @@ class Sensitivity:
 
     def sentences(self, labels: Mapping[str, str] | None = None, language: str = "nl") -> list[str]:
         """Per criterion, in words: at which importance the choice flips, or that it holds."""
-        from samenbeslissen._explore import sensitivity_lines
+        from samenbeslissen.explore.display import sensitivity_lines
 
         return sensitivity_lines(self, labels or {}, language)
 

@@ -10,17 +10,17 @@ from typing import Any
 
 import attrs
 
-from samenbeslissen import _validate as v
-from samenbeslissen._conversation import Conversation
-from samenbeslissen._events import Event
-from samenbeslissen._messages import text
-from samenbeslissen._messages_instruments import join
-from samenbeslissen._model import Decision, DecisionRole, Deferral, Invitation, Option, RoleGroup
-from samenbeslissen._steps import Action, Step
-from samenbeslissen._words import Words
+from samenbeslissen.core import validate as v
+from samenbeslissen.core.conversation import Conversation
+from samenbeslissen.core.events import Event
+from samenbeslissen.i18n.messages import text
+from samenbeslissen.i18n.messages_instruments import join
+from samenbeslissen.core.model import Decision, DecisionRole, Deferral, Invitation, Option, RoleGroup
+from samenbeslissen.core.steps import Action, Step
+from samenbeslissen.i18n.words import Words
 from samenbeslissen.errors import InputError
 from samenbeslissen.instruments._read import check_language
-from samenbeslissen.weighing import Weighing
+from samenbeslissen.core.weighing import Weighing
 
 __all__ = ["CHECKS", "PITFALLS", "FidelityCheck", "FidelityReport", "Pitfall", "fidelity"]
 

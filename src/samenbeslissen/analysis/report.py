@@ -14,11 +14,11 @@ from typing import Any
 
 import attrs
 
-from samenbeslissen._conversation import Conversation
-from samenbeslissen._experience import score
-from samenbeslissen._model import Answers, DecisionRole, RoleGroup
-from samenbeslissen._records import KIND, WORDS, check_version, loads
-from samenbeslissen._steps import Step
+from samenbeslissen.core.conversation import Conversation
+from samenbeslissen.core.answers import score
+from samenbeslissen.core.model import Answers, DecisionRole, RoleGroup
+from samenbeslissen.core.records import KIND, WORDS, check_version, loads
+from samenbeslissen.core.steps import Step
 from samenbeslissen.errors import InputError, RecordError, SamenBeslissenError
 
 __all__ = ["DEFAULT_THRESHOLD", "Distribution", "Report", "read_records", "report"]
@@ -151,7 +151,7 @@ class Report:
         self, format: str = "markdown", language: str = "nl", *, fragment: bool = False
     ) -> str:
         """The report as a document (Markdown, HTML or text), in Dutch or English."""
-        from samenbeslissen._render import render
+        from samenbeslissen.render.renderer import render
 
         return render(self, "report", format, language, fragment=fragment)
 

@@ -13,12 +13,12 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from samenbeslissen._conversation import Conversation
-from samenbeslissen._messages import DEFAULT_LANGUAGE, LANGUAGES
-from samenbeslissen._messages_render import AND, MONTHS, WHERE
-from samenbeslissen._render_context import build_context
-from samenbeslissen._report import Report, report_context
-from samenbeslissen._scenario_model import Scenario
+from samenbeslissen.core.conversation import Conversation
+from samenbeslissen.i18n.messages import DEFAULT_LANGUAGE, LANGUAGES
+from samenbeslissen.i18n.messages_render import AND, MONTHS, WHERE
+from samenbeslissen.render.context import build_context
+from samenbeslissen.analysis.report import Report, report_context
+from samenbeslissen.scenarios.model import Scenario
 from samenbeslissen.errors import InputError, TemplateError
 
 __all__ = ["DOCUMENTS", "FORMATS", "Renderer", "markdown_escape", "render"]
@@ -69,7 +69,7 @@ class Renderer:
         InputError: A template folder does not exist.
 
     >>> import samenbeslissen as sb
-    >>> from samenbeslissen._render import Renderer
+    >>> from samenbeslissen.render.renderer import Renderer
     >>> conv = sb.Conversation(
     ...     "Welke hulp past bij u?",
     ...     client=sb.Participant(name="Mevrouw Jansen"),
@@ -245,7 +245,7 @@ def render(
     with ``template_dirs`` to replace built-in templates with your own.
 
     >>> import samenbeslissen as sb
-    >>> from samenbeslissen._render import render
+    >>> from samenbeslissen.render.renderer import render
     >>> conv = sb.Conversation(
     ...     "Welke hulp past bij u?",
     ...     client=sb.Participant(name="Mevrouw Jansen"),

@@ -9,15 +9,15 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from samenbeslissen import _validate as v
-from samenbeslissen._model import DecisionRole
-from samenbeslissen._steps import Step
+from samenbeslissen.core import validate as v
+from samenbeslissen.core.model import DecisionRole
+from samenbeslissen.core.steps import Step
 from samenbeslissen.errors import InputError, OptionalDependencyError
 
 if TYPE_CHECKING:
-    from samenbeslissen._conversation import Conversation
-    from samenbeslissen._ranking import Ranking, Sensitivity
-    from samenbeslissen._scenario_model import Scenario
+    from samenbeslissen.core.conversation import Conversation
+    from samenbeslissen.core.ranking import Ranking, Sensitivity
+    from samenbeslissen.scenarios.model import Scenario
 
 __all__ = [
     "Preview",
@@ -213,7 +213,7 @@ def preview(
     source: Conversation | Scenario, document: str = "guide", language: str | None = None
 ) -> Preview:
     """Render ``document`` as Markdown and as an HTML fragment, for display in a notebook."""
-    from samenbeslissen._render import render
+    from samenbeslissen.render.renderer import render
 
     return Preview(
         markdown=render(source, document, "markdown", language),
@@ -318,8 +318,8 @@ def variants(
     Raises:
         InputError: A profile names an unknown criterion or an importance out of range.
     """
-    from samenbeslissen._scenario_model import Scenario
-    from samenbeslissen.weighing import Criterion
+    from samenbeslissen.scenarios.model import Scenario
+    from samenbeslissen.core.weighing import Criterion
 
     if not isinstance(scenario, Scenario):
         raise InputError("expected_type", field="scenario", expected="Scenario")
@@ -368,7 +368,7 @@ def label_for_own(language: str) -> str:
 
 
 def _empty_ranking() -> Ranking:
-    from samenbeslissen._ranking import Ranking
+    from samenbeslissen.core.ranking import Ranking
 
     return Ranking(options=())
 

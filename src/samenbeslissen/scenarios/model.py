@@ -7,13 +7,13 @@ from collections.abc import Callable
 
 import attrs
 
-from samenbeslissen import _validate as v
-from samenbeslissen._conversation import Conversation, utc_now
-from samenbeslissen._model import DecisionRole, Option, Participant, ParticipantRole
-from samenbeslissen._policy import Policy
-from samenbeslissen._steps import Step
+from samenbeslissen.core import validate as v
+from samenbeslissen.core.conversation import Conversation, utc_now
+from samenbeslissen.core.model import DecisionRole, Option, Participant, ParticipantRole
+from samenbeslissen.core.policy import Policy
+from samenbeslissen.core.steps import Step
 from samenbeslissen.errors import InputError
-from samenbeslissen.weighing import Criterion, Rating, Weighing
+from samenbeslissen.core.weighing import Criterion, Rating, Weighing
 
 __all__ = [
     "ClientPersona",

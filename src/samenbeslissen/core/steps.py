@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from samenbeslissen._messages import label
+from samenbeslissen.i18n.messages import label
 
 __all__ = ["FLOW", "Action", "Step", "Transition"]
 

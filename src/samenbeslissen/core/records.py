@@ -14,12 +14,12 @@ from typing import Any
 
 import attrs
 
-from samenbeslissen import _machine
-from samenbeslissen._events import PAYLOAD_TYPES, Event
-from samenbeslissen._model import Participant, ParticipantRole
-from samenbeslissen._policy import Policy
-from samenbeslissen._steps import Action, Step
-from samenbeslissen._words import Words
+from samenbeslissen.core import machine as _machine
+from samenbeslissen.core.events import PAYLOAD_TYPES, Event
+from samenbeslissen.core.model import Participant, ParticipantRole
+from samenbeslissen.core.policy import Policy
+from samenbeslissen.core.steps import Action, Step
+from samenbeslissen.i18n.words import Words
 from samenbeslissen.errors import (
     ActionNotAllowedError,
     InputError,
@@ -28,7 +28,7 @@ from samenbeslissen.errors import (
 )
 
 if typing.TYPE_CHECKING:
-    from samenbeslissen._conversation import Clock, Conversation
+    from samenbeslissen.core.conversation import Clock, Conversation
 
 __all__ = [
     "KIND",
@@ -309,7 +309,7 @@ def _migrate(record: Mapping[str, Any]) -> dict[str, Any]:
 
 def conversation_from_dict(data: object, *, clock: Clock) -> Conversation:
     """See Conversation.from_dict."""
-    from samenbeslissen._conversation import Conversation
+    from samenbeslissen.core.conversation import Conversation
 
     record = _fields(_migrate(_expect(data, dict, "record", "an object")), "", _HEADER)
     if record["kind"] != KIND:
