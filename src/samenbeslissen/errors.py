@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from samenbeslissen.i18n.messages import DEFAULT_LANGUAGE, text
+from samenbeslissen.i18n import DEFAULT_LANGUAGE, text
 
 if TYPE_CHECKING:
     from samenbeslissen.core.steps import Action, Step

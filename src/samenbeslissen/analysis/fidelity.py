@@ -13,11 +13,9 @@ import attrs
 from samenbeslissen.core import validate as v
 from samenbeslissen.core.conversation import Conversation
 from samenbeslissen.core.events import Event
-from samenbeslissen.i18n.messages import text
-from samenbeslissen.i18n.messages_instruments import join
+from samenbeslissen.i18n import DateLabel, Joined, Phrase, text
 from samenbeslissen.core.model import Decision, DecisionRole, Deferral, Invitation, Option, RoleGroup
 from samenbeslissen.core.steps import Action, Step
-from samenbeslissen.i18n.words import Words
 from samenbeslissen.errors import InputError
 from samenbeslissen.instruments._read import check_language
 from samenbeslissen.core.weighing import Weighing
@@ -49,20 +47,6 @@ PITFALLS: tuple[tuple[str, Step], ...] = (
 
 _STEPS = (Step.INFORM, Step.OPTIONS, Step.PREFERENCES, Step.DECIDE)
 _PROFESSIONAL_DECIDES = (DecisionRole.PROFESSIONAL_AFTER_INPUT, DecisionRole.PROFESSIONAL_ALONE)
-_MONTHS = (
-    ("januari", "January"),
-    ("februari", "February"),
-    ("maart", "March"),
-    ("april", "April"),
-    ("mei", "May"),
-    ("juni", "June"),
-    ("juli", "July"),
-    ("augustus", "August"),
-    ("september", "September"),
-    ("oktober", "October"),
-    ("november", "November"),
-    ("december", "December"),
-)
 
 
 def _frozen(value: Mapping[str, object]) -> Mapping[str, object]:
@@ -294,28 +278,21 @@ def _step_heading(step: Step, language: str) -> str:
     return text("fidelity_step", language, number=step.number, step=step.label(language))
 
 
-def _date(value: dt.date) -> Words:
-    nl, en = _MONTHS[value.month - 1]
-    return Words(f"{value.day} {nl} {value.year}", f"{value.day} {en} {value.year}")
+def _points(count: int) -> Phrase:
+    return Phrase("word.points", count=count)
 
 
-def _points(count: int) -> Words:
-    if count == 1:
-        return Words("1 punt", "1 point")
-    return Words(f"{count} punten", f"{count} points")
+def _titles(options: list[Option]) -> Joined:
+    return Joined(f"'{o.title}'" for o in options)
 
 
-def _titles(options: list[Option]) -> Words:
-    return join([f"'{o.title}'" for o in options])
-
-
-def _within(span: dt.timedelta) -> Words:
+def _within(span: dt.timedelta) -> Phrase:
     seconds = int(span.total_seconds())
     if seconds == 60:
-        return Words("binnen een minuut", "within a minute")
+        return Phrase("word.within_a_minute")
     if seconds % 60 == 0:
-        return Words(f"binnen {seconds // 60} minuten", f"within {seconds // 60} minutes")
-    return Words(f"binnen {seconds} seconden", f"within {seconds} seconds")
+        return Phrase("word.within_minutes", count=seconds // 60)
+    return Phrase("word.within_seconds", count=seconds)
 
 
 @attrs.define
@@ -393,7 +370,7 @@ def _checks(r: _Record) -> tuple[FidelityCheck, ...]:
     add(
         "follow_up_agreed",
         None if d is None else d.follow_up is not None,
-        date=None if d is None or d.follow_up is None else _date(d.follow_up),
+        date=None if d is None or d.follow_up is None else DateLabel(d.follow_up),
     )
     return tuple(found[key] for key, _ in CHECKS)
 
@@ -433,7 +410,7 @@ def _pitfalls(r: _Record, today: dt.date, min_deliberation: dt.timedelta) -> tup
     if undated:
         add("deferred_without_date", count=len(undated))
     if d is not None and d.follow_up is not None and d.follow_up < today and not r.evaluated:
-        add("not_evaluated", date=_date(d.follow_up))
+        add("not_evaluated", date=DateLabel(d.follow_up))
     return tuple(found[key] for key, _ in PITFALLS if key in found)
 
 

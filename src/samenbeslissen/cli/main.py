@@ -11,7 +11,7 @@ from typing import TextIO
 
 from samenbeslissen import __version__
 from samenbeslissen.core.conversation import Conversation
-from samenbeslissen.i18n.messages import LANGUAGES, text
+from samenbeslissen.i18n import languages, text
 from samenbeslissen.render.renderer import DOCUMENTS, FORMATS, Renderer
 from samenbeslissen.analysis.report import DEFAULT_THRESHOLD, read_records, report
 from samenbeslissen.scenarios.files import demo_scenario, load_scenario, starter_scenario
@@ -30,7 +30,7 @@ PLAYABLE = ("inform", "options", "preferences", "decide", "decided")
 
 def _ui_language(argv_language: str | None) -> str:
     """The language of the command's own messages: --language, else the environment."""
-    if argv_language in LANGUAGES:
+    if argv_language in languages():
         return argv_language
     for name in ("SAMENBESLISSEN_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name, "")
@@ -68,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--language",
             "-l",
-            choices=LANGUAGES,
+            choices=languages(),
             help="language of the document (default: the scenario's own)",
         )
         command.add_argument(
@@ -114,7 +114,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Check scenario files; exit status 2 when one of them has a problem.",
     )
     validate.add_argument("files", metavar="SCENARIO", nargs="+", help="scenario file(s)")
-    validate.add_argument("--language", "-l", choices=LANGUAGES, help="language of the messages")
+    validate.add_argument("--language", "-l", choices=languages(), help="language of the messages")
 
     bundle = commands.add_parser(
         "report",
@@ -129,7 +129,7 @@ def _parser() -> argparse.ArgumentParser:
         choices=(*FORMATS, "csv", "json"),
         help="output format (default: from the --output file's extension, else markdown)",
     )
-    bundle.add_argument("--language", "-l", choices=LANGUAGES, default=None)
+    bundle.add_argument("--language", "-l", choices=languages(), default=None)
     bundle.add_argument(
         "--threshold",
         type=int,
@@ -149,7 +149,7 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument(
         "path", metavar="FILE", nargs="?", default="scenario.yaml", help="default: scenario.yaml"
     )
-    new.add_argument("--language", "-l", choices=LANGUAGES, default="nl")
+    new.add_argument("--language", "-l", choices=languages(), default="nl")
     new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     return parser
 

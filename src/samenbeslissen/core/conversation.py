@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from samenbeslissen.core import machine as _machine
 from samenbeslissen.core import validate as v
 from samenbeslissen.core.events import Event, Payload
-from samenbeslissen.i18n.messages import LANGUAGES
+from samenbeslissen.i18n import languages
 from samenbeslissen.core.model import (
     Answers,
     Decision,
@@ -145,7 +145,7 @@ class Conversation:
         clock: Clock = utc_now,
         created_at: dt.datetime | None = None,
     ) -> None:
-        if language not in LANGUAGES:
+        if language not in languages():
             raise InputError("unknown_language", field="language", value=language)
         try:
             if policy is None:

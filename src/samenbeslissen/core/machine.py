@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from transitions import EventData, Machine, MachineError
 
-from samenbeslissen.i18n.messages import Due
+from samenbeslissen.i18n import Phrase
 from samenbeslissen.core.model import Decision, Invitation, Option
 from samenbeslissen.core.policy import Policy
 from samenbeslissen.core.steps import FLOW, Action, Step
@@ -266,5 +266,5 @@ def step_order_error(conv: Stateful, action: Action) -> StepOrderError:
         step=conv.step,
         action=action,
         language=conv.language,
-        due=Due(conv.step.value),
+        due=Phrase(f"due.{conv.step.value}"),
     )

@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from samenbeslissen.core import validate as v
-from samenbeslissen.i18n.messages import label
+from samenbeslissen.i18n import Labelled
 from samenbeslissen.core.steps import Step
 from samenbeslissen.errors import InputError
 
@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 
-class ParticipantRole(str, enum.Enum):
+class ParticipantRole(Labelled):
     """Who someone is in the conversation."""
 
     CLIENT = "client"
@@ -46,30 +46,16 @@ class ParticipantRole(str, enum.Enum):
     PEER_EXPERT = "peer_expert"
     """An ervaringsdeskundige."""
 
-    def label(self, language: str = "nl") -> str:
-        """A short human name of the role ("cliëntondersteuner", ...)."""
-        return label("participant_role", self.value, language)
 
-    def __str__(self) -> str:
-        return self.value
-
-
-class RoleGroup(str, enum.Enum):
+class RoleGroup(Labelled):
     """The three groups of the Control Preferences Scale."""
 
     ACTIVE = "active"
     COLLABORATIVE = "collaborative"
     PASSIVE = "passive"
 
-    def label(self, language: str = "nl") -> str:
-        """A short human name of the group."""
-        return label("role_group", self.value, language)
 
-    def __str__(self) -> str:
-        return self.value
-
-
-class DecisionRole(str, enum.Enum):
+class DecisionRole(Labelled):
     """How much the client wants to decide: the five roles of the Control Preferences Scale.
 
     In scale order, from the client deciding alone to the professional deciding.
@@ -94,13 +80,6 @@ class DecisionRole(str, enum.Enum):
         if self is DecisionRole.SHARED:
             return RoleGroup.COLLABORATIVE
         return RoleGroup.PASSIVE
-
-    def label(self, language: str = "nl") -> str:
-        """The role as a sentence ("Cliënt en professional beslissen samen")."""
-        return label("decision_role", self.value, language)
-
-    def __str__(self) -> str:
-        return self.value
 
 
 def _participant_role(value: object) -> ParticipantRole | None:
@@ -243,7 +222,7 @@ class Answers:
     respondent: ParticipantRole = attrs.field(default=ParticipantRole.CLIENT, converter=_respondent)
 
 
-class RemarkKind(str, enum.Enum):
+class RemarkKind(Labelled):
     """What a client's free-text remark is about."""
 
     HELPED = "helped"
@@ -251,13 +230,6 @@ class RemarkKind(str, enum.Enum):
     CHANGE = "change"
     """What they would change."""
     OTHER = "other"
-
-    def label(self, language: str = "nl") -> str:
-        """A short human name of the kind."""
-        return label("remark_kind", self.value, language)
-
-    def __str__(self) -> str:
-        return self.value
 
 
 def _remark_kind(value: object) -> RemarkKind:

@@ -19,7 +19,7 @@ from samenbeslissen.core.events import PAYLOAD_TYPES, Event
 from samenbeslissen.core.model import Participant, ParticipantRole
 from samenbeslissen.core.policy import Policy
 from samenbeslissen.core.steps import Action, Step
-from samenbeslissen.i18n.words import Words
+from samenbeslissen.i18n import Phrase
 from samenbeslissen.errors import (
     ActionNotAllowedError,
     InputError,
@@ -143,19 +143,19 @@ def loads(text: str | bytes) -> Any:
 
 # The kinds of value a message names, in both languages.
 WORDS = {
-    "an object": Words("een object", "an object"),
-    "a list": Words("een lijst", "a list"),
-    "text": Words("tekst", "text"),
-    "true/false": Words("true of false", "true/false"),
-    "a whole number": Words("een heel getal", "a whole number"),
-    "a time (ISO 8601)": Words("een tijd (ISO 8601)", "a time (ISO 8601)"),
-    "a date (YYYY-MM-DD)": Words("een datum (JJJJ-MM-DD)", "a date (YYYY-MM-DD)"),
-    "null": Words("null", "null"),
-    "a value": Words("een waarde", "a value"),
+    "an object": Phrase("word.an_object"),
+    "a list": Phrase("word.a_list"),
+    "text": Phrase("word.text"),
+    "true/false": Phrase("word.true_false"),
+    "a whole number": Phrase("word.whole_number"),
+    "a time (ISO 8601)": Phrase("word.iso_time"),
+    "a date (YYYY-MM-DD)": Phrase("word.iso_date"),
+    "null": Phrase("word.null"),
+    "a value": Phrase("word.a_value"),
 }
 
 
-def _describe(value: object) -> Words | str:
+def _describe(value: object) -> Phrase | str:
     names = {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}
     name = names.get(type(value))
     return WORDS[name] if name else type(value).__name__

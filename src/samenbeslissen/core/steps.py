@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import enum
 
-from samenbeslissen.i18n.messages import label
+from samenbeslissen.i18n import Labelled
 
 __all__ = ["FLOW", "Action", "Step", "Transition"]
 
 
-class Step(str, enum.Enum):
+class Step(Labelled):
     """Where a conversation is: one of the four steps of the model, or an end or pause.
 
     The value is the stable name used in records.
@@ -47,19 +47,12 @@ class Step(str, enum.Enum):
         """True while the conversation can still reach a decision."""
         return self in _OPEN
 
-    def label(self, language: str = "nl") -> str:
-        """A short human name of the step ("Keuze", "Opties", ...)."""
-        return label("step", self.value, language)
-
-    def __str__(self) -> str:
-        return self.value
-
 
 _NUMBERS = {Step.INFORM: 1, Step.OPTIONS: 2, Step.PREFERENCES: 3, Step.DECIDE: 4}
 _OPEN = frozenset({Step.INFORM, Step.OPTIONS, Step.PREFERENCES, Step.DECIDE, Step.DEFERRED})
 
 
-class Action(str, enum.Enum):
+class Action(Labelled):
     """Something that can be done in a conversation; each becomes an event in its history."""
 
     INFORM = "inform"
@@ -72,13 +65,6 @@ class Action(str, enum.Enum):
     STOP = "stop"
     EVALUATE = "evaluate"
     ADD_EXPERIENCE = "add_experience"
-
-    def label(self, language: str = "nl") -> str:
-        """A short human description of the action."""
-        return label("action", self.value, language)
-
-    def __str__(self) -> str:
-        return self.value
 
 
 class Transition:

@@ -6,8 +6,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from samenbeslissen.i18n.messages import text
-from samenbeslissen.i18n.words import Words
+from samenbeslissen.i18n import Phrase, text
 from samenbeslissen.instruments._catalogue import INSTRUMENTS
 from samenbeslissen.instruments._read import check_language, number_text, read_items, read_list
 
@@ -172,9 +171,7 @@ def collaborate_group(responses: Iterable[Iterable[int | None]]) -> CollaborateG
     for index, items in enumerate(encounters):
         answers = read_items(
             items,
-            instrument=Words(
-                f"{_INFO.title}, gesprek {index + 1}", f"{_INFO.title}, encounter {index + 1}"
-            ),
+            instrument=Phrase("word.encounter", title=_INFO.title, number=index + 1),
             count=_INFO.item_count,
             low=_INFO.low,
             high=_INFO.high,

@@ -8,9 +8,7 @@ from typing import Literal
 
 import attrs
 
-from samenbeslissen.i18n.messages import text
-from samenbeslissen.i18n.messages_instruments import join
-from samenbeslissen.i18n.words import Words
+from samenbeslissen.i18n import Joined, text
 from samenbeslissen.errors import ScoringError
 from samenbeslissen.instruments._catalogue import INSTRUMENTS
 from samenbeslissen.instruments._read import (
@@ -137,7 +135,7 @@ class DecisionalConflictScore:
             f"interpret_dcs_{self.level}",
             language,
             scaled=number_text(self.scaled, language),
-            part=join(labels).label(language),
+            part=Joined(labels).label(language),
         )
 
 
@@ -198,7 +196,7 @@ def decisional_conflict(items: Iterable[int | None]) -> DecisionalConflictScore:
                 "scoring_subscale_missing",
                 field="items",
                 instrument=_DCS.title,
-                subscale=Words(subscale.nl, subscale.en),
+                subscale=subscale,
                 count=len(missing),
                 items=items_phrase(missing),
             )

@@ -7,9 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from decimal import ROUND_HALF_UP, Decimal
 
-from samenbeslissen.i18n.messages import LANGUAGES
-from samenbeslissen.i18n.messages_instruments import join
-from samenbeslissen.i18n.words import Words
+from samenbeslissen.i18n import Joined, Phrase, languages
 from samenbeslissen.errors import InputError, ScoringError
 
 __all__ = [
@@ -30,7 +28,7 @@ def check_language(language: object) -> str:
     Raises:
         InputError: Another value.
     """
-    for known in LANGUAGES:
+    for known in languages():
         if language == known:
             return known
     raise InputError("unknown_language", field="language", value=language)
@@ -51,19 +49,18 @@ def number_text(value: float, language: str = "nl") -> str:
     return text.replace(".", ",") if language == "nl" else text
 
 
-def item_phrase(number: int) -> Words:
+def item_phrase(number: int) -> Phrase:
     """ "vraag 4" / "item 4" (``number`` is 1-based)."""
-    return Words(f"vraag {number}", f"item {number}")
+    return Phrase("word.item", number=number)
 
 
-def items_phrase(item_numbers: Sequence[int]) -> Words:
+def items_phrase(item_numbers: Sequence[int]) -> Phrase:
     """Two or more items: "vragen 3 en 5" / "items 3 and 5", and so on."""
-    listed = join([str(n) for n in item_numbers])
-    return Words(f"vragen {listed.nl}", f"items {listed.en}")
+    return Phrase("word.items", numbers=Joined(str(n) for n in item_numbers))
 
 
 def read_list(
-    values: object, *, instrument: str | Words, field: str, key: str = "scoring_not_a_list"
+    values: object, *, instrument: str | Phrase, field: str, key: str = "scoring_not_a_list"
 ) -> tuple[object, ...]:
     """Return the answers as a tuple, refusing anything that is not an ordered collection.
 
@@ -81,7 +78,7 @@ def read_list(
 
 
 def _counted(
-    values: object, *, instrument: str | Words, count: int, field: str
+    values: object, *, instrument: str | Phrase, count: int, field: str
 ) -> tuple[object, ...]:
     answers = read_list(values, instrument=instrument, field=field)
     if len(answers) != count:
@@ -91,7 +88,7 @@ def _counted(
     return answers
 
 
-def _missing_error(instrument: str | Words, field: str, index: int) -> ScoringError:
+def _missing_error(instrument: str | Phrase, field: str, index: int) -> ScoringError:
     return ScoringError(
         "scoring_missing_not_allowed",
         field=f"{field}[{index}]",
@@ -103,7 +100,7 @@ def _missing_error(instrument: str | Words, field: str, index: int) -> ScoringEr
 def read_items(
     values: object,
     *,
-    instrument: str | Words,
+    instrument: str | Phrase,
     count: int,
     low: int,
     high: int,

@@ -6,7 +6,7 @@ import numbers
 
 import attrs
 
-from samenbeslissen.i18n.messages import text
+from samenbeslissen.i18n import text
 from samenbeslissen.core.model import DecisionRole, RoleGroup
 from samenbeslissen.errors import ScoringError
 from samenbeslissen.instruments._catalogue import INSTRUMENTS

@@ -7,7 +7,7 @@ from typing import Literal
 
 import attrs
 
-from samenbeslissen.i18n.messages import text
+from samenbeslissen.i18n import text
 from samenbeslissen.errors import ScoringError
 from samenbeslissen.instruments._catalogue import INSTRUMENTS
 from samenbeslissen.instruments._read import (

@@ -14,8 +14,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from samenbeslissen.core.conversation import Conversation
-from samenbeslissen.i18n.messages import DEFAULT_LANGUAGE, LANGUAGES
-from samenbeslissen.i18n.messages_render import AND, MONTHS, WHERE
+from samenbeslissen.i18n import DEFAULT_LANGUAGE, Joined, Phrase, format_date, languages
 from samenbeslissen.render.context import build_context
 from samenbeslissen.analysis.report import Report, report_context
 from samenbeslissen.scenarios.model import Scenario
@@ -197,7 +196,7 @@ class Renderer:
             template=template,
             line=line,
             language=language,
-            where=_Where(template, line),
+            where=_where(template, line),
             **params,
         )
 
@@ -263,10 +262,10 @@ def render(
 def _check_arguments(source: object, document: str, format: str, language: str | None) -> str:
     """Return the language to render in, or raise InputError for a bad argument."""
     own = source.language if isinstance(source, (Conversation, Scenario)) else DEFAULT_LANGUAGE
-    says = language if language in LANGUAGES else own  # the language errors are in
+    says = language if language in languages() else own  # the language errors are in
     if not isinstance(source, (Conversation, Scenario, Report)):
         raise InputError("render_source", field="source", got=type(source).__name__, language=says)
-    if language is not None and language not in LANGUAGES:
+    if language is not None and language not in languages():
         raise InputError("unknown_language", field="language", value=language, language=says)
     documents = (REPORT,) if isinstance(source, Report) else DOCUMENTS
     if document not in documents:
@@ -280,26 +279,16 @@ def _check_arguments(source: object, document: str, format: str, language: str |
             "expected_choice", field="format", allowed=allowed, got=repr(format), language=says
         )
     chosen = language or own
-    if chosen not in LANGUAGES:  # a scenario built by hand may name any language
+    if chosen not in languages():  # a scenario built by hand may name any language
         raise InputError("unknown_language", field="language", value=chosen)
     return chosen
 
 
-class _Where:
-    """The ``{where}`` of a template message, in the message's language."""
-
-    __slots__ = ("line", "template")
-
-    def __init__(self, template: str, line: int | None) -> None:
-        self.template = template
-        self.line = line
-
-    def message(self, language: str = DEFAULT_LANGUAGE) -> str:
-        nl, en = WHERE["no_line" if self.line is None else "line"]
-        return (en if language == "en" else nl).format(template=self.template, line=self.line)
-
-    def __repr__(self) -> str:
-        return f"_Where({self.template!r}, {self.line!r})"
+def _where(template: str, line: int | None) -> Phrase:
+    """The ``where`` of a template message: the template's name, and its line when known."""
+    if line is None:
+        return Phrase("template_where.no_line", template=template)
+    return Phrase("template_where.line", template=template, line=line)
 
 
 _TEMPLATE_FAILURES = (
@@ -469,16 +458,11 @@ def _written(value: object, language: object) -> str:
 
 
 def _date_text(value: dt.date, language: object) -> str:
-    months = MONTHS["en" if language == "en" else "nl"]
-    return f"{value.day} {months[value.month - 1]} {value.year}"
+    return format_date(value, str(language))
 
 
 def _join(items: Iterable[object], language: object) -> str:
-    words = [str(i) for i in items]
-    if len(words) <= 1:
-        return "".join(words)
-    conjunction = AND["en" if language == "en" else "nl"]
-    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+    return Joined(str(i) for i in items).label(str(language))
 
 
 @jinja2.pass_context

@@ -16,7 +16,7 @@ import attrs
 import yaml
 
 from samenbeslissen.core import validate as v
-from samenbeslissen.i18n.messages import DEFAULT_LANGUAGE, LANGUAGES
+from samenbeslissen.i18n import DEFAULT_LANGUAGE, Phrase, languages
 from samenbeslissen.core.model import DecisionRole, Option, ParticipantRole
 from samenbeslissen.scenarios.model import (
     SCRIPTED_STEPS,
@@ -29,7 +29,6 @@ from samenbeslissen.scenarios.model import (
     StepLines,
 )
 from samenbeslissen.core.steps import Step
-from samenbeslissen.i18n.words import Words
 from samenbeslissen.errors import InputError, ScenarioError
 from samenbeslissen.core.weighing import Criterion, Rating
 
@@ -96,18 +95,18 @@ _E = TypeVar("_E", bound=enum.Enum)
 # -- words that appear in messages -------------------------------------------------
 
 
-_TEXT = Words("tekst", "text")
-_TEXT_LIST = Words("een lijst met teksten", "a list of strings")
-_LIST = Words("een lijst", "a list")
-_FIELDS = Words("velden (naam: waarde)", "fields (name: value)")
-_NUMBER = Words("een getal", "a number")
-_YES_NO = Words("true/false (ja/nee)", "true/false")
-_NOTHING = Words("niets", "nothing")
-_DATE = Words("een datum", "a date")
-_NONE_YET = Words("nog geen", "none yet")
+_TEXT = Phrase("word.text")
+_TEXT_LIST = Phrase("word.text_list")
+_LIST = Phrase("word.a_list")
+_FIELDS = Phrase("word.fields")
+_NUMBER = Phrase("word.number")
+_YES_NO = Phrase("word.yes_no")
+_NOTHING = Phrase("word.nothing")
+_DATE = Phrase("word.date")
+_NONE_YET = Phrase("word.none_yet")
 
 
-def _kind(value: object) -> Words | str:
+def _kind(value: object) -> Phrase | str:
     """What a value is, in words a trainer knows."""
     if isinstance(value, str):
         return _TEXT
@@ -126,7 +125,7 @@ def _kind(value: object) -> Words | str:
     return type(value).__name__
 
 
-def _shown(value: object) -> Words | str:
+def _shown(value: object) -> Phrase | str:
     """A value as a message shows it: scalars as written, collections by kind."""
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return repr(value)
@@ -405,14 +404,14 @@ class _Decoder:
             raise self.type_error(value, path, _FIELDS)
         return value
 
-    def items(self, value: object, path: Path, expected: Words = _LIST) -> Sequence[Any]:
+    def items(self, value: object, path: Path, expected: Phrase = _LIST) -> Sequence[Any]:
         if value is None:
             return ()
         if not isinstance(value, (list, tuple)):
             raise self.type_error(value, path, expected)
         return value
 
-    def type_error(self, value: object, path: Path, expected: Words) -> ScenarioError:
+    def type_error(self, value: object, path: Path, expected: Phrase) -> ScenarioError:
         if value is None:
             return self.fail("empty_text", path)
         return self.fail("scenario_type", path, expected=expected, got=_kind(value))
@@ -498,7 +497,7 @@ class _Decoder:
         if value is None:
             return DEFAULT_LANGUAGE
         language = self.text(value, ("language",))
-        if language not in LANGUAGES:
+        if language not in languages():
             raise self.fail("unknown_language", ("language",), value=language)
         return language
 
@@ -692,7 +691,7 @@ class _Decoder:
 def _error_language(data: Mapping[Any, Any]) -> str:
     """The scenario's own language when it names a known one: its errors speak that language."""
     language = data.get("language")
-    if isinstance(language, str) and language in LANGUAGES:
+    if isinstance(language, str) and language in languages():
         return language
     return DEFAULT_LANGUAGE
 
@@ -877,7 +876,7 @@ def starter_scenario(language: str = DEFAULT_LANGUAGE) -> str:
     Raises:
         InputError: ``language`` is not "nl" or "en".
     """
-    if language not in LANGUAGES:
+    if language not in languages():
         raise InputError("unknown_language", field="language", value=language)
     resource = importlib.resources.files("samenbeslissen").joinpath("starters")
     return resource.joinpath(f"{language}.yaml").read_text(encoding="utf-8")
