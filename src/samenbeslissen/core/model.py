@@ -14,6 +14,8 @@ from samenbeslissen.core.steps import Step
 from samenbeslissen.errors import InputError
 
 __all__ = [
+    "ADDRESSES",
+    "COMPANION_ROLES",
     "INSTRUMENT_NAMES",
     "Answers",
     "Decision",
@@ -45,6 +47,17 @@ class ParticipantRole(Labelled):
     """A (professional) interpreter."""
     PEER_EXPERT = "peer_expert"
     """An ervaringsdeskundige."""
+
+
+COMPANION_ROLES = tuple(
+    role
+    for role in ParticipantRole
+    if role not in (ParticipantRole.CLIENT, ParticipantRole.PROFESSIONAL)
+)
+"""The roles of others who take part beside the client and the professional, in order."""
+
+ADDRESSES = ("u", "je")
+"""How texts address the client: formal "u" (the default) or informal "je"."""
 
 
 class RoleGroup(Labelled):
