@@ -22,8 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import samenbeslissen as sb
-from samenbeslissen.render.renderer import Renderer, render
-from samenbeslissen.scenarios.model import (
+from samenbeslissen.rendering.renderer import Renderer, render
+from samenbeslissen.scenarios import (
     ClientPersona,
     Companion,
     PlannedDecision,
@@ -111,7 +111,7 @@ def built_scenarios() -> list[Scenario]:
 def example_scenarios() -> tuple[str, list[Scenario]]:
     """The example files when they are there and load, else the scenarios built above."""
     try:
-        from samenbeslissen.scenarios.files import load_scenario
+        from samenbeslissen.scenarios import load_scenario
     except ImportError:  # the loader is not there yet
         return "scenarios built in code", built_scenarios()
     files = sorted(EXAMPLES.glob("*.yaml"))

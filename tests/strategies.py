@@ -9,7 +9,7 @@ from collections.abc import Callable
 from hypothesis import strategies as st
 
 import samenbeslissen as sb
-from samenbeslissen.scenarios.model import (
+from samenbeslissen.scenarios import (
     ClientPersona,
     Companion,
     Line,
@@ -171,3 +171,23 @@ def scenarios(draw: st.DrawFn) -> Scenario:
         decision=decision,
         lines=lines,
     )
+
+
+@st.composite
+def instrument_answers(draw: st.DrawFn, instrument: str | None = None) -> sb.Answers:
+    """Answers to ``instrument`` (any, if None): mostly the right shape, sometimes spoilt.
+
+    Spoilt sets have one answer too few or too many, or up to three answers
+    that are missing or not a whole number in range (a string, a float).
+    """
+    known = sb.instruments.INSTRUMENTS
+    info = known[instrument] if instrument else draw(st.sampled_from(list(known.values())))
+    count = info.item_count + draw(st.sampled_from([0, 0, 0, -1, 1]))
+    items: list[object] = list(
+        draw(st.lists(st.integers(info.low, info.high), min_size=count, max_size=count))
+    )
+    spoilers = st.none() | st.integers(info.low - 2, info.high + 2) | st.sampled_from(["1", 2.0])
+    if count:
+        for index in draw(st.lists(st.integers(0, count - 1), max_size=3, unique=True)):
+            items[index] = draw(spoilers)
+    return sb.Answers(instrument=info.name, items=items)

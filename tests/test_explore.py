@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
+import textwrap
 import types
 from pathlib import Path
 from xml.etree import ElementTree
@@ -10,6 +12,7 @@ from xml.etree import ElementTree
 import pytest
 
 import samenbeslissen as sb
+from samenbeslissen.explore import display
 from tests.strategies import ticking_clock
 from tests.test_conversation import at
 
@@ -64,6 +67,7 @@ def ranking() -> sb.Ranking:
 def test_the_ranking_is_a_table_and_a_bar_chart() -> None:
     result = ranking()
     assert "| 1 | pgb | 25 / 45 | 4 |" in result._repr_markdown_()
+    assert result.to_markdown("en").startswith("| Rank | Option | total | unknown weight |\n")
     svg = ElementTree.fromstring(result._repr_html_())
     bars = [r for r in svg.iter("{http://www.w3.org/2000/svg}rect") if r.get("fill") == "#6aa84f"]
     # pgb: 25 of 45 -> 300 x 25/45 = 166.7 pixels; zo_laten: 20 of 45 -> 133.3.
@@ -74,6 +78,11 @@ def test_the_ranking_is_a_table_and_a_bar_chart() -> None:
         {"rank": 2, "option": "zo_laten", "total": 20, "maximum": 45, "unknown_weight": 0,
          "points.vast": 0, "points.papier": 20},
     ] == result.rows()  # fmt: skip
+
+
+def test_a_ranking_without_options_says_so() -> None:
+    assert "<p>There are no options.</p>" == sb.Ranking(options=()).to_html("en")
+    assert ["Er zijn geen opties."] == sb.Sensitivity(top=None, flips=()).sentences()
 
 
 def test_the_sensitivity_says_in_words_when_the_choice_flips() -> None:
@@ -162,3 +171,58 @@ def test_tables_are_built_from_plain_rows(monkeypatch: pytest.MonkeyPatch) -> No
     assert ("frame", ranking().rows()) == ranking().to_frame()
     variants = sb.variants(sb.load_scenario(EXAMPLE))
     assert ("frame", variants.rows()) == variants.to_frame()
+
+
+def council_report(decided: int, at_options: int) -> sb.Report:
+    return sb.report([at(S.DECIDED) for _ in range(decided)] + [at(S.OPTIONS)] * at_options)
+
+
+def test_a_council_report_shows_its_counts_per_step_and_that_it_is_anonymised() -> None:
+    result = council_report(decided=6, at_options=2)
+    text = result._repr_markdown_()
+    assert text.startswith("**Ervaringen met Samen Beslissen** (8 gesprekken)\n")
+    assert "| Stap 1 is gezet | 8 |" in text
+    assert "| Besluit genomen (stap 4) | 6 |" in text
+    assert "| Besluit later geëvalueerd | 0 |" in text  # zero is never hidden
+    assert "Er staan geen namen in. Aantallen onder de 5 tonen we niet" in text
+    assert "<tr><td>Decision made (step 4)</td><td>6</td></tr>" in display.report_html(result, "en")
+
+
+def test_a_council_report_hides_small_counts_and_shows_nothing_for_too_few() -> None:
+    shown = council_report(decided=3, at_options=3)._repr_html_()
+    assert "<tr><td>Besluit genomen (stap 4)</td><td>&lt; 5</td></tr>" in shown
+    too_few = council_report(decided=2, at_options=0)._repr_markdown_()
+    assert "<" not in too_few
+    assert "Er zijn minder dan 5 gesprekken. Dan tonen we niets" in too_few
+
+
+def test_a_display_template_refuses_a_key_the_catalogue_lacks() -> None:
+    template = display._environment().from_string('{{ _("display.no_such_text") }}')
+    with pytest.raises(KeyError, match=r"no message 'display\.no_such_text'"):
+        template.render(language="nl")
+
+
+def test_the_display_module_loads_only_the_core() -> None:
+    """The core's display hooks may import it lazily: it must not pull in the layers above."""
+    script = textwrap.dedent(
+        """
+        import sys
+        import samenbeslissen.explore.display
+        print(*sorted(sys.modules))
+        import samenbeslissen as sb
+        conv = sb.Conversation(
+            "Vraag", client=sb.Participant(name="A"), professional=sb.Participant(name="B")
+        )
+        conv._repr_html_()
+        print(*sorted(sys.modules))
+        """
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    on_import, after_showing = (set(line.split()) for line in run.stdout.splitlines())
+    above = ("samenbeslissen.analysis", "samenbeslissen.rendering", "samenbeslissen.scenarios")
+    assert "samenbeslissen.core.steps" in on_import
+    assert [] == [m for m in on_import if m.startswith((*above, "jinja2", "pandas"))]
+    assert "jinja2" in after_showing
+    assert [] == [
+        m for m in after_showing if m.startswith((*above, "samenbeslissen.explore.variants"))
+    ]

@@ -8,8 +8,8 @@ import json
 import pytest
 
 import samenbeslissen as sb
-from samenbeslissen.core.conversation import Clock
 from samenbeslissen.analysis.fidelity import CHECKS, PITFALLS, FidelityReport, fidelity
+from samenbeslissen.core.conversation import Clock
 from tests.strategies import START, ticking_clock
 
 FOLLOW_UP = dt.date(2026, 4, 1)
@@ -377,7 +377,7 @@ def test_html_escapes_every_text_from_the_record() -> None:
     report = fidelity(presented(conversation(), sneaky, ZELF), today=BEFORE_FOLLOW_UP)
     page = report.to_html()
     assert "<script>" not in page
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co" in page
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; co" in page
     assert '<li class="sb-failed"><strong>Ontbreekt</strong>' in page
     assert '<li class="sb-pending"><strong>Nog niet</strong>' in page
     assert '<li class="sb-pitfall"><strong>Alleen nadelen genoemd</strong>' in page

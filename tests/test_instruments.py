@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -12,6 +15,9 @@ from hypothesis import strategies as st
 
 import samenbeslissen as sb
 from samenbeslissen import instruments
+from samenbeslissen.core.answers import ANSWER_SHAPES, check_answers
+from samenbeslissen.core.model import INSTRUMENT_NAMES
+from tests.strategies import instrument_answers, ticking_clock
 
 # -- strategies (local: they serve this module only) --------------------------
 
@@ -603,3 +609,267 @@ def test_results_are_frozen() -> None:
     dcs = instruments.decisional_conflict([0] * 16)
     with pytest.raises(TypeError):
         dcs.subscales["support"] = 100.0  # type: ignore[index]  # the point of the test
+
+
+def test_a_description_as_plain_data_has_every_text_in_dutch_and_english() -> None:
+    info = instruments.INSTRUMENTS["decisional_conflict"]
+    data = info.to_dict()
+    first = info.items[0]
+    item = {"number": 1, "nl": first.text(), "en": first.text("en"), "subscale": "informed"}
+    assert item == data["items"][0]
+    anchor = {"value": 4, "nl": "helemaal niet mee eens", "en": "do not agree at all"}
+    assert anchor == data["anchors"][1]
+    subscale = {"key": "uncertainty", "nl": "onzekerheid", "en": "uncertainty"}
+    assert {**subscale, "items": [10, 11, 12]} == data["subscales"][3]
+    assert {"nl": info.description(), "en": info.description("en")} == data["description"]
+
+
+def test_a_description_in_an_unknown_language_is_an_input_error() -> None:
+    info = instruments.INSTRUMENTS["decisional_conflict"]
+    texts = (info.items[0].text, info.anchors[0].text, info.subscales[0].label)
+    for words in (*texts, info.description, info.respondent_label):
+        with pytest.raises(sb.InputError):
+            words("de")
+
+
+# -- answers as a conversation holds them -------------------------------------
+
+
+def test_the_core_table_and_the_catalogue_agree_on_every_instrument() -> None:
+    assert list(ANSWER_SHAPES) == list(instruments.INSTRUMENTS) == list(INSTRUMENT_NAMES)
+    for name, shape in ANSWER_SHAPES.items():
+        info = instruments.INSTRUMENTS[name]
+        assert (name, shape.title, shape.answer, shape.low, shape.high, shape.max_missing) == (
+            info.name,
+            info.title,
+            info.answer,
+            info.low,
+            info.high,
+            info.max_missing,
+        )
+        assert shape.item_count == len(info.items)
+        assert dict(shape.subscales) == {s.key: s.items for s in info.subscales}
+        assert all(shape.low <= anchor.value <= shape.high for anchor in info.anchors)
+
+
+def scored_as_stored(answers: sb.Answers) -> object:
+    """Score a stored set with the instrument's own scoring function.
+
+    A CollaboRATE set is scored as a group of one, which keeps an incomplete
+    set; the Control Preferences Scale scores each answer on its own.
+    """
+    items = list(answers.items)
+    if answers.instrument == "collaborate":
+        return instruments.collaborate_group([items])
+    if answers.instrument == "control_preferences":
+        return [instruments.control_preferences(item) for item in items]  # type: ignore[arg-type]
+    return getattr(instruments, answers.instrument)(items)
+
+
+def refusal(action: Callable[[], object]) -> sb.ScoringError | None:
+    """The ScoringError ``action`` raises, or None when it raises none."""
+    try:
+        action()
+    except sb.ScoringError as error:
+        return error
+    return None
+
+
+@pytest.mark.parametrize("name", INSTRUMENT_NAMES)
+@given(data=st.data())
+def test_answers_a_scoring_function_refuses_are_refused_when_they_come_in(
+    name: str, data: st.DataObject
+) -> None:
+    answers = data.draw(instrument_answers(name))
+    by_scorer = refusal(lambda: scored_as_stored(answers))
+    by_core = refusal(lambda: check_answers([answers]))
+    if by_scorer is None:
+        return
+    assert by_core is not None
+    assert by_core.field.startswith("answers[0].items")
+    if answers.instrument not in ("collaborate", "control_preferences"):
+        # The same refusal, one level down in the conversation's field path.
+        assert (by_scorer.key, f"answers[0].{by_scorer.field}", by_scorer.message("en")) == (
+            by_core.key,
+            by_core.field,
+            by_core.message("en"),
+        )
+
+
+RESULTS: dict[str, tuple[type, ...]] = {
+    "sdm_q9": (instruments.SdmQScore,),
+    "sdm_q_doc": (instruments.SdmQScore,),
+    "collaborate": (instruments.CollaborateScore, instruments.CollaborateGroupScore),
+    "option5": (instruments.Option5Score,),
+    "option12": (instruments.Option12Score,),
+    "sure": (instruments.SureScore,),
+    "control_preferences": (instruments.ControlPreference,),
+    "decisional_conflict": (instruments.DecisionalConflictScore,),
+}
+
+
+@pytest.mark.parametrize("name", INSTRUMENT_NAMES)
+@given(data=st.data())
+def test_every_answer_set_the_core_accepts_can_be_scored(name: str, data: st.DataObject) -> None:
+    answers = data.draw(instrument_answers(name))
+    if refusal(lambda: check_answers([answers])) is not None:
+        return
+    assert isinstance(instruments.score_answers(answers), RESULTS[answers.instrument])
+
+
+def test_score_answers_scores_with_the_instruments_own_function() -> None:
+    stored = sb.Answers(instrument="sure", items=[True, False, True, True])
+    assert instruments.sure([1, 0, 1, 1]) == instruments.score_answers(stored)
+    sdm = sb.Answers(instrument="sdm_q9", items=[4, 4, 4, 4, None, 4, 4, 4, 4])
+    assert instruments.sdm_q9([4, 4, 4, 4, None, 4, 4, 4, 4]) == instruments.score_answers(sdm)
+
+
+def test_score_answers_reads_the_control_preferences_answer_as_a_role() -> None:
+    stored = sb.Answers(instrument="control_preferences", items=[3])
+    assert instruments.control_preferences(3) == instruments.score_answers(stored)
+
+
+def test_score_answers_scores_an_incomplete_collaborate_as_a_group_that_leaves_it_out() -> None:
+    result = instruments.score_answers(sb.Answers(instrument="collaborate", items=[9, None, 9]))
+    assert isinstance(result, instruments.CollaborateGroupScore)
+    assert (1, 0) == (result.total, result.complete)
+
+
+def test_score_answers_refuses_a_set_of_the_wrong_shape() -> None:
+    with pytest.raises(sb.ScoringError) as caught:
+        instruments.score_answers(sb.Answers(instrument="control_preferences", items=[3, 4]))
+    assert "items" == caught.value.field
+    assert "er horen 1 antwoorden te zijn" in str(caught.value)
+
+
+GOOD = sb.Answers(instrument="sure", items=[1, 1, 1, 1])
+
+
+@pytest.mark.parametrize(
+    ("answers", "field", "message"),
+    [
+        (
+            sb.Answers(instrument="sdm_q9", items=[1, 1, 1, 6, 1, 1, 1, 1, 1]),
+            "answers[1].items[3]",
+            "SDM-Q-9, vraag 4: hier hoort een heel getal van 0 tot en met 5, maar het is 6.",
+        ),
+        (
+            sb.Answers(instrument="sdm_q9", items=[1, None, 3, 4, None, 0, 1, 2, 3]),
+            "answers[1].items",
+            "SDM-Q-9: er ontbreken 2 antwoorden (vragen 2 en 5).",
+        ),
+        (
+            sb.Answers(instrument="sure", items=[1, 2, 1, 1]),
+            "answers[1].items[1]",
+            "SURE, vraag 2: hier hoort ja (True of 1) of nee (False of 0), maar het is 2.",
+        ),
+        (
+            sb.Answers(instrument="option5", items=[4, 3, None, 1, 0]),
+            "answers[1].items[2]",
+            "OPTION-5, vraag 3: dit antwoord ontbreekt.",
+        ),
+        (
+            sb.Answers(instrument="collaborate", items=[10, None, 9]),
+            "answers[1].items[0]",
+            "CollaboRATE, vraag 1: hier hoort een heel getal van 0 tot en met 9, maar het is 10.",
+        ),
+        (
+            sb.Answers(instrument="decisional_conflict", items=[0] * 9 + [None, 4, None] + [0] * 4),
+            "answers[1].items",
+            "in het deel 'onzekerheid' ontbreken 2 antwoorden (vragen 10 en 12)",
+        ),
+        (
+            sb.Answers(instrument="control_preferences", items=[sb.DecisionRole.SHARED]),
+            "answers[1].items[0]",
+            "Control Preferences Scale, vraag 1: hier hoort een heel getal van 1 tot en met 5",
+        ),
+    ],
+)
+def test_bad_answers_are_refused_when_they_come_in_naming_the_set_and_the_item(
+    answers: sb.Answers, field: str, message: str
+) -> None:
+    with pytest.raises(sb.ScoringError) as caught:
+        check_answers([GOOD, answers])
+    assert field == caught.value.field
+    assert message in str(caught.value)
+
+
+def decided() -> sb.Conversation:
+    """A conversation with a decision, so it can take a client's experience."""
+    conv = sb.Conversation(
+        "Welke hulp past bij u?",
+        client=sb.Participant(name="Fatima"),
+        professional=sb.Participant(name="Jeroen"),
+        clock=ticking_clock(),
+    )
+    conv.inform(may_codecide=True)
+    conv.add_option(sb.Option(key="thuiszorg", title="Thuiszorg"))
+    conv.add_option(sb.Option(key="zelf", title="Zelf regelen", status_quo=True))
+    conv.present_options()
+    conv.weigh({"vast": 5}, {"thuiszorg": {"vast": 4}})
+    conv.decide(
+        "thuiszorg",
+        decided_by=sb.DecisionRole.SHARED,
+        rationale="Vaste hulp.",
+        follow_up=dt.date(2026, 6, 1),
+    )
+    return conv
+
+
+def test_a_conversation_refuses_bad_answers_and_keeps_the_good_ones() -> None:
+    conv = decided()
+    with pytest.raises(sb.ScoringError) as caught:
+        conv.add_experience(answers=[GOOD, sb.Answers(instrument="sdm_q9", items=[7] * 9)])
+    assert "answers[1].items[0]" == caught.value.field
+    assert () == conv.experiences
+    conv.add_experience(answers=[GOOD, sb.Answers(instrument="collaborate", items=[9, None, 9])])
+    assert 1 == len(conv.experiences)
+
+
+def test_a_stored_control_preferences_answer_is_a_position_not_a_role() -> None:
+    # A role would be stored as its text ("shared"), which a record cannot load.
+    stored = sb.Answers(instrument="control_preferences", items=[sb.DecisionRole.SHARED])
+    with pytest.raises(sb.ScoringError) as caught:
+        decided().add_experience(answers=[stored])
+    assert "answers[0].items[0]" == caught.value.field
+
+
+# A program of its own, so that nothing else has loaded the instruments.
+CORE_ONLY = """
+import datetime as dt
+import sys
+
+import samenbeslissen as sb
+
+conv = sb.Conversation(
+    "Welke hulp past bij u?",
+    client=sb.Participant(name="Fatima"),
+    professional=sb.Participant(name="Jeroen"),
+)
+conv.inform(may_codecide=True)
+conv.add_option(sb.Option(key="thuiszorg", title="Thuiszorg"))
+conv.add_option(sb.Option(key="zelf", title="Zelf regelen", status_quo=True))
+conv.present_options()
+conv.weigh({"vast": 5}, {"thuiszorg": {"vast": 4}})
+conv.decide(
+    "thuiszorg",
+    decided_by=sb.DecisionRole.SHARED,
+    rationale="Vaste hulp.",
+    follow_up=dt.date(2099, 1, 1),
+)
+conv.add_experience(answers=[sb.Answers(instrument="sure", items=[1, 1, 1, 1])])
+try:
+    conv.add_experience(answers=[sb.Answers(instrument="sdm_q9", items=[6] * 9)])
+except sb.ScoringError as error:
+    print("refused", error.field)
+print("experiences:", len(conv.experiences))
+print("instruments loaded:", "samenbeslissen.instruments" in sys.modules)
+"""
+
+
+def test_the_core_checks_answers_without_loading_the_instruments() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", CORE_ONLY], capture_output=True, text=True, check=True
+    )
+    expected = "refused answers[0].items[0]\nexperiences: 1\ninstruments loaded: False\n"
+    assert expected == result.stdout

@@ -30,9 +30,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import samenbeslissen as sb
-from samenbeslissen.render import context as _render_context
-from samenbeslissen.render import renderer as _render
-from samenbeslissen.render.renderer import (
+from samenbeslissen.errors import InputError, TemplateError
+from samenbeslissen.rendering import context as _render_context
+from samenbeslissen.rendering import renderer as _render
+from samenbeslissen.rendering.renderer import (
     BUILTIN_TEMPLATES,
     DOCUMENTS,
     FORMATS,
@@ -40,7 +41,7 @@ from samenbeslissen.render.renderer import (
     markdown_escape,
     render,
 )
-from samenbeslissen.scenarios.model import (
+from samenbeslissen.scenarios import (
     ClientPersona,
     Companion,
     Line,
@@ -49,7 +50,6 @@ from samenbeslissen.scenarios.model import (
     Scenario,
     StepLines,
 )
-from samenbeslissen.errors import InputError, TemplateError
 from tests.strategies import conversations, scenarios, ticking_clock
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -650,7 +650,7 @@ def test_the_next_step_lists_open_checks_and_what_the_policy_requires() -> None:
     conv.inform(may_codecide=True, preferred_role=sb.DecisionRole.SHARED)
     conv.add_option(sb.Option(key="hulp", title="Hulp thuis", pros=("Vast",)))
     text = render(conv, "next_step")
-    assert "- [ ] Verplicht: Noem minstens 2 mogelijkheden. Nu zijn het er 1." in text
+    assert "- [ ] Verplicht: Noem minstens 2 mogelijkheden. Nu is er 1." in text
     assert "- [ ] Verplicht: Noem ook de mogelijkheid om niets te veranderen." in text
     assert "Dat ontbreekt nog bij: Hulp thuis." in text
     assert "- Een optie toevoegen" in text
@@ -867,12 +867,62 @@ def test_a_user_base_template_replaces_the_document_in_every_language(tmp_path: 
     assert "en: Welke hulp past bij u?" == renderer.render(conv, "summary", "text", "en")
 
 
-def test_user_texts_change_the_words_but_not_the_structure(tmp_path: Path) -> None:
-    texts = (BUILTIN_TEMPLATES / "nl" / "_guide.j2").read_text(encoding="utf-8")
-    changed = texts.replace('"Gespreksleidraad Samen Beslissen"', '"Leidraad van de gemeente"')
-    renderer = user_templates(tmp_path, {"nl/_guide.j2": changed})
-    assert renderer.render(at_decide()).startswith("# Leidraad van de gemeente\n")
-    assert render(at_decide()).startswith("# Gespreksleidraad Samen Beslissen\n")
+def test_a_user_template_takes_its_words_from_the_catalogue(tmp_path: Path) -> None:
+    renderer = user_templates(
+        tmp_path,
+        {
+            "_base/guide.md.j2": (
+                '{{ _("guide.title") }}: {{ _("common.step", number=1, label=question) }}\n'
+                '{% set key = "guide.here.follow_up_weeks" %}'
+                "{{ ngettext(key, key, 1, weeks=1) }}"
+            )
+        },
+    )
+    conv = at_decide()
+    assert (
+        "Gespreksleidraad Samen Beslissen: Stap 1: Welke hulp past bij u?\n"
+        "Terugkijken over 1 week." == renderer.render(conv)
+    )
+    assert renderer.render(conv, language="en").startswith("Conversation guide: deciding together")
+
+
+def test_a_user_layout_lays_out_the_built_in_words(tmp_path: Path) -> None:
+    renderer = user_templates(
+        tmp_path,
+        {
+            "_base/_document.txt.j2": (
+                '{% import "_base/" ~ document ~ ".j2" as content with context %}'
+                "{{ content.doc.title|upper }}"
+            )
+        },
+    )
+    assert "GESPREKSLEIDRAAD SAMEN BESLISSEN" == renderer.render(at_decide(), "guide", "text")
+    assert "SUMMARY OF OUR CONVERSATION" == renderer.render(at_decide(), "summary", "text", "en")
+
+
+def test_a_translated_text_in_a_user_html_template_is_escaped_once(tmp_path: Path) -> None:
+    renderer = user_templates(
+        tmp_path,
+        {
+            "nl/next_step.html.j2": (
+                '<p>{{ _("next_step.required", text=client.name) }}</p>'
+                '{% set names = [client.name, _("common.unknown")]|listing %}'
+                '<p>{{ _("next_step.required", text=names) }}</p>'
+                '<p>{{ _("script.professional.status_quo_yes", status_quo="A & B") }}</p>'
+            )
+        },
+    )
+    html = renderer.render(hostile(), "next_step", "html")
+    escaped = "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert (
+        f"<p>Verplicht: {escaped}</p>"
+        f"<p>Verplicht: {escaped} en onbekend</p>"
+        "<p>Ja, dat kan ook. Ook dat is een keuze: A &amp; B.</p>"
+    ) == html
+    english = user_templates(
+        tmp_path / "en", {"en/next_step.html.j2": '{{ _("guide.inform.pitfalls") }}'}
+    ).render(hostile(), "next_step", "html", "en")
+    assert english.startswith("You take over: \N{LEFT SINGLE QUOTATION MARK}I&#39;ll take care")
 
 
 def test_a_user_template_can_lay_out_a_built_in_content_its_own_way(tmp_path: Path) -> None:
@@ -915,6 +965,8 @@ UNSAFE = [
     "{{ options.append(1) }}",
     "{{ client.update(name='x') }}",
     "{{ client.clear() }}",
+    "{{ _.__globals__ }}",
+    "{{ ngettext.__closure__ }}",
 ]
 
 
@@ -929,10 +981,15 @@ def test_a_user_template_cannot_reach_the_host(tmp_path: Path, payload: str) -> 
     assert str(info.value).startswith("Sjabloon nl/guide.md.j2, regel 2: dit mag niet")
 
 
-def test_the_imported_texts_cannot_be_changed_by_a_template(tmp_path: Path) -> None:
+def test_the_built_in_content_cannot_be_changed_by_a_template(tmp_path: Path) -> None:
     renderer = user_templates(
         tmp_path,
-        {"nl/guide.md.j2": '{% import "nl/_guide.j2" as t %}{{ t.steps.clear() }}'},
+        {
+            "nl/guide.md.j2": (
+                '{% import "_base/guide.j2" as content with context %}'
+                "{{ content.doc.sections.clear() }}"
+            )
+        },
     )
     with pytest.raises(TemplateError):
         renderer.render(at_decide())
@@ -946,7 +1003,9 @@ def test_the_imported_texts_cannot_be_changed_by_a_template(tmp_path: Path) -> N
         "{{ client.nickname }}",
         "{{ options[7].title }}",
         "{% set ns = namespace(a=1) %}{{ ns.b }}",
-        '{% import "nl/_guide.j2" as t %}{{ t.subtitle }}',
+        '{{ _("guide.subtitle") }}',
+        '{{ ngettext("guide.title", "guide.title", 2) }}',
+        '{{ _("guide.say.options_many", count=2, titles="a en b") }}',
     ],
 )
 def test_a_missing_value_is_an_error_not_a_blank(tmp_path: Path, missing: str) -> None:
@@ -971,14 +1030,12 @@ def test_a_missing_value_in_an_included_part_names_that_part(tmp_path: Path) -> 
     assert ("nl/kop.md.j2", 3) == (info.value.template, info.value.line)
 
 
-def test_a_text_with_an_unknown_placeholder_is_an_error(tmp_path: Path) -> None:
-    texts = (BUILTIN_TEMPLATES / "nl" / "_next_step.j2").read_text(encoding="utf-8")
-    broken = texts.replace("hoe de cliënt wil beslissen.", "hoe {bijnaam} wil beslissen.")
-    renderer = user_templates(tmp_path, {"nl/_next_step.j2": broken})
+def test_a_text_without_a_value_for_its_placeholder_is_an_error(tmp_path: Path) -> None:
+    renderer = user_templates(tmp_path, {"nl/next_step.md.j2": '{{ _("next_step.required") }}'})
     with pytest.raises(TemplateError) as info:
         renderer.render(at_decide(), "next_step")
-    assert "template_undefined" == info.value.key
-    assert "{bijnaam}" in str(info.value)
+    assert ("nl/next_step.md.j2", 1) == (info.value.template, info.value.line)
+    assert "KeyError: 'text'" in str(info.value)
 
 
 @pytest.mark.parametrize(
@@ -1059,42 +1116,48 @@ def test_rendering_again_reads_and_compiles_no_template(monkeypatch: pytest.Monk
 # -- the texts -------------------------------------------------------------------------------------
 
 
-def _shape(value: object) -> object:
-    """The structure of a text value: dict keys and list lengths, not the words."""
-    if isinstance(value, dict):
-        return {key: _shape(v) for key, v in value.items()}
-    if isinstance(value, list):
-        return [_shape(v) for v in value]
-    return type(value).__name__
+def test_the_built_in_templates_have_no_language_folders() -> None:
+    names = sorted(
+        p.relative_to(BUILTIN_TEMPLATES).as_posix() for p in BUILTIN_TEMPLATES.rglob("*")
+    )
+    assert all(name.startswith("_base") for name in names)
 
 
-def _texts(language: str) -> dict[str, object]:
-    env = Renderer()._env
-    found: dict[str, object] = {}
-    for path in sorted((BUILTIN_TEMPLATES / language).glob("*.j2")):
-        module = env.get_template(f"{language}/{path.name}").module
-        found[path.name] = {k: _shape(v) for k, v in vars(module).items() if k[0] != "_"}
-    return found
+@pytest.mark.parametrize("document", DOCUMENTS)
+@pytest.mark.parametrize("format_", FORMATS)
+def test_english_says_the_same_to_je_as_to_u(document: str, format_: str) -> None:
+    assert render(household("en"), document, format_) == render(
+        household("en", address="je"), document, format_
+    )
 
 
-def test_every_language_has_every_text() -> None:
-    dutch, english = _texts("nl"), _texts("en")
-    assert dutch.keys() == english.keys()
-    for name in dutch:
-        assert dutch[name] == english[name], name
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_dutch_says_je_where_the_scenario_does(document: str) -> None:
+    with_u = render(household("nl"), document, "text")
+    with_je = render(household("nl", address="je"), document, "text")
+    if document == "next_step":  # it says nothing to the client
+        assert with_u == with_je
+    else:
+        assert with_u != with_je
+        assert re.search(r"\b(je|jij|jou|jouw)\b", with_je)
 
 
-def test_the_placeholders_are_the_same_in_every_language() -> None:
-    def placeholders(language: str) -> dict[str, list[str]]:
-        return {
-            path.name: sorted(re.findall(r"\{\w+\}", path.read_text(encoding="utf-8")))
-            for path in (BUILTIN_TEMPLATES / language).glob("*.j2")
-        }
-
-    dutch, english = placeholders("nl"), placeholders("en")
-    for name in dutch:
-        # English states some texts once for both "u" and "je"; compare the sets.
-        assert set(dutch[name]) == set(english[name]), name
+def test_counts_take_the_plural_form_that_fits() -> None:
+    one = conversation(policy=sb.Policy(min_options=1))
+    one.inform(may_codecide=True, preferred_role=sb.DecisionRole.SHARED)
+    assert "Noem minstens 1 mogelijkheid. Nu zijn het er 0." in render(one, "next_step")
+    assert "Name at least 1 option. There are 0 now." in render(one, "next_step", language="en")
+    assert "Er ligt minstens 1 mogelijkheid op tafel." in render(one)
+    assert "De professional noemt minstens 1 mogelijkheid." in render(one, "script")
+    one_week = attrs.evolve(
+        household("nl"),
+        decision=PlannedDecision(option="council", decided_by=sb.DecisionRole.SHARED,
+                                 rationale="Ja.", follow_up_weeks=1),
+    )  # fmt: skip
+    assert "Over 1 week kijken we samen hoe het gaat." in render(one_week, "summary")
+    assert "Terugkijken over 1 week." in render(one_week)
+    assert "In 1 week we will look together" in render(one_week, "summary", language="en")
+    assert "Over 6 weken kijken we samen hoe het gaat." in render(household("nl"), "summary")
 
 
 @pytest.mark.parametrize(
@@ -1112,4 +1175,4 @@ def test_the_guide_shows_how_the_clients_preference_moved(
 
     conv = at(sb.Step.PREFERENCES)
     conv.weigh({"inkomen": 3}, initial_preference=initial, informed_preference=informed)
-    assert expected in sb.render(conv)
+    assert expected in render(conv)

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 import samenbeslissen as sb
+from samenbeslissen.analysis.report import NAME_MARK
+from samenbeslissen.rendering.renderer import render
 from tests.strategies import ticking_clock
 
 FUTURE = json.dumps(
@@ -85,7 +87,7 @@ def test_small_counts_are_suppressed_and_zero_is_not() -> None:
     result = sb.report(conversations)
     assert result.steps["deferred"] is None  # 3 < 5
     assert 0 == result.steps["stopped"]
-    assert "< 5" in result.render()
+    assert "< 5" in render(result, "report")
     assert "steps,deferred,<5" in result.to_csv()
     assert json.loads(result.to_json())["steps"]["deferred"] is None
 
@@ -94,7 +96,7 @@ def test_the_threshold_can_be_raised() -> None:
     result = sb.report([conversation() for _ in range(7)], threshold=10)
     assert result.total is None
     assert all(value is None for value in result.steps.values())
-    assert "Er zijn minder dan 10 gesprekken" in result.render()
+    assert "Er zijn minder dan 10 gesprekken" in render(result, "report")
 
 
 def test_too_few_conversations_show_nothing() -> None:
@@ -102,7 +104,7 @@ def test_too_few_conversations_show_nothing() -> None:
     assert result.total is None
     assert {} == result.scores
     assert {} == result.remarks
-    assert "Fijn gesprek" not in result.render("html")
+    assert "Fijn gesprek" not in render(result, "report", "html")
 
 
 def test_roles_wanted_and_realised_are_grouped() -> None:
@@ -124,7 +126,7 @@ def test_instrument_scores_are_summarised() -> None:
         scores.lowest,
         scores.highest,
     )
-    assert "88" in result.render()
+    assert "88" in render(result, "report")
     assert "sdm_q_doc" not in result.scores  # nobody filled it in
 
 
@@ -153,7 +155,7 @@ def test_remarks_are_grouped_by_step_without_names_or_private_text() -> None:
     remark = "Fatima vond het fijn dat Jeroen en mevrouw Bakker eerst vroegen wat zij wilde."
     result = sb.report([conversation(remark=remark)] * 5)
     (shown,) = result.remarks["inform"]["helped"][:1]
-    assert "[naam] vond het fijn dat [naam] en mevrouw [naam] eerst vroegen" in shown
+    assert "[name] vond het fijn dat [name] en mevrouw [name] eerst vroegen" in shown
     for text in _every_output(result):
         for name in (*NAMES, "Fatima", "Jeroen", "Bakker"):
             assert name not in text
@@ -161,17 +163,50 @@ def test_remarks_are_grouped_by_step_without_names_or_private_text() -> None:
         assert "Mijn buurman" not in text
 
 
+def test_names_are_marked_in_the_data_and_in_the_language_of_the_document() -> None:
+    result = sb.report([conversation(remark="Jeroen Visser legde het goed uit.")] * 5)
+    assert [f"{NAME_MARK} legde het goed uit."] * 5 == list(result.remarks["inform"]["helped"])
+    assert f"{NAME_MARK} legde" in result.to_json()
+    dutch, english = render(result, "report", "text"), render(result, "report", "text", "en")
+    assert "- [naam] legde het goed uit." in dutch
+    assert "Namen zijn vervangen door [naam]." in dutch
+    assert "- [name] legde het goed uit." in english
+    assert "Names are replaced by [name]." in english
+    assert "\\[naam\\] legde" in render(result, "report")  # Markdown shows it literally
+
+
+def test_counts_in_the_report_take_their_plural_form() -> None:
+    one = render(sb.report([conversation(sure_yes=2)], threshold=1), "report")
+    assert "Dit rapport bundelt 1 gesprek." in one
+    assert "SURE: 100% van de 1 cliënt twijfelde nog over de keuze." in one
+    many = sb.report([conversation(remark="Fijn.")] * 4 + [conversation()] * 4)
+    assert "1 groep met minder dan 5 opmerkingen niet getoond." in render(many, "report")
+    assert "1 group with fewer than 5 remarks not shown." in render(many, "report", language="en")
+
+
+def test_a_user_template_lays_out_the_report_with_catalogue_texts(tmp_path: Path) -> None:
+    (tmp_path / "_base").mkdir()
+    (tmp_path / "_base" / "report.md.j2").write_text(
+        '{{ _("report.title") }}: {{ total }}. {{ _("report.privacy", threshold=threshold) }}',
+        encoding="utf-8",
+    )
+    result = sb.report([conversation()] * 6)
+    rendered = sb.Renderer(template_dirs=[tmp_path]).render(result, "report")
+    assert rendered.startswith("Ervaringen met Samen Beslissen: 6. Er staan geen namen in.")
+    assert "Aantallen onder de 5 tonen we niet" in rendered
+
+
 def test_a_small_group_of_remarks_is_not_shown() -> None:
     result = sb.report([conversation(remark="Heel fijn.")] * 4 + [conversation()] * 4)
     assert {} == result.remarks
     assert 1 == result.suppressed_remark_groups
-    assert "Heel fijn" not in result.render()
+    assert "Heel fijn" not in render(result, "report")
 
 
 def _every_output(result: sb.Report) -> list[str]:
     return [
         *(
-            result.render(f, language)
+            render(result, "report", f, language)
             for f in ("markdown", "html", "text")
             for language in ("nl", "en")
         ),
@@ -189,7 +224,7 @@ def test_every_format_renders_and_csv_parses() -> None:
     rows = list(csv.reader(io.StringIO(result.to_csv())))
     assert ["section", "key", "value"] == rows[0]
     assert ["total", "conversations", "6"] == rows[1]
-    assert "<html" not in result.render("html", fragment=True)
+    assert "<html" not in render(result, "report", "html", fragment=True)
 
 
 def test_records_and_conversations_can_be_mixed_and_streamed(tmp_path: Path) -> None:

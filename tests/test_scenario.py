@@ -14,8 +14,11 @@ import yaml
 from hypothesis import given
 
 import samenbeslissen as sb
-from samenbeslissen.scenarios.files import (
+from samenbeslissen.errors import ScenarioError
+from samenbeslissen.scenarios import (
     MAX_SCENARIO_SIZE,
+    Scenario,
+    StepLines,
     demo_scenario,
     load_scenario,
     loads_scenario,
@@ -24,8 +27,6 @@ from samenbeslissen.scenarios.files import (
     scenario_to_dict,
     starter_scenario,
 )
-from samenbeslissen.scenarios.model import Scenario, StepLines
-from samenbeslissen.errors import ScenarioError
 from tests.strategies import scenarios
 
 ROOT = pathlib.Path(__file__).parent.parent
@@ -166,6 +167,25 @@ def test_a_byte_order_mark_is_accepted(tmp_path: pathlib.Path) -> None:
     path.write_bytes(b"\xef\xbb\xbf" + BASE.encode("utf-8"))
 
     assert loads_scenario(BASE) == load_scenario(path)
+
+
+@pytest.mark.parametrize(
+    ("language", "reason"),
+    [
+        ("nl", "Het scenario noemt niet wat de cliënt belangrijk vindt."),
+        ("en", "The scenario does not say what matters to the client."),
+    ],
+)
+def test_playing_without_criteria_records_why_in_the_scenarios_language(
+    language: str, reason: str
+) -> None:
+    weighed = "criteria:\n  - key: c\n    importance: 3\nratings:\n  a:\n    c: 4\n"
+    scenario = loads_scenario(changed(weighed, f"language: {language}\n"))
+
+    weighing = scenario.play(until=sb.Step.DECIDE).weighing
+
+    assert weighing is not None
+    assert reason == weighing.skipped_reason
 
 
 # -- errors: the file as a whole -----------------------------------------------------------

@@ -62,7 +62,7 @@ def walk() -> tuple[sb.Step, list[sb.Action], str]:
     quality: sb.FidelityReport = sb.fidelity(conv)
     assert quality.checks
     bundled: sb.Report = sb.report([conv, conv.to_dict()], threshold=1)
-    page: str = bundled.render("html", "en")
+    page: str = sb.render(bundled, "report", "html", "en")
     assert page
     ranking: sb.Ranking | None = conv.weighing.ranking() if conv.weighing else None
     assert ranking is not None

@@ -187,7 +187,7 @@ class ScenarioError(InputError):
         if self.file is not None:
             where = self.file if self.line is None else f"{self.file}:{self.line}"
         elif self.line is not None:
-            where = f"{'line' if (language or self.language) == 'en' else 'regel'} {self.line}"
+            where = text("word.line", language or self.language, line=self.line)
         else:
             return text_
         return f"{where}: {text_}"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import types
 from collections.abc import Mapping
 from typing import Any
@@ -13,12 +12,19 @@ import attrs
 from samenbeslissen.core import validate as v
 from samenbeslissen.core.conversation import Conversation
 from samenbeslissen.core.events import Event
-from samenbeslissen.i18n import DateLabel, Joined, Phrase, text
-from samenbeslissen.core.model import Decision, DecisionRole, Deferral, Invitation, Option, RoleGroup
+from samenbeslissen.core.model import (
+    Decision,
+    DecisionRole,
+    Deferral,
+    Invitation,
+    Option,
+    RoleGroup,
+)
 from samenbeslissen.core.steps import Action, Step
-from samenbeslissen.errors import InputError
-from samenbeslissen.instruments._read import check_language
 from samenbeslissen.core.weighing import Weighing
+from samenbeslissen.errors import InputError
+from samenbeslissen.i18n import DateLabel, Joined, Phrase, text
+from samenbeslissen.instruments._read import check_language
 
 __all__ = ["CHECKS", "PITFALLS", "FidelityCheck", "FidelityReport", "Pitfall", "fidelity"]
 
@@ -205,56 +211,15 @@ class FidelityReport:
 
     def to_markdown(self, language: str | None = None) -> str:
         """The report as Markdown: a summary, the checks per step, the pitfalls."""
-        language = check_language(language or self.language)
-        lines = [f"**{text('fidelity_title', language)}** {self.summary(language)}", ""]
-        for step, checks in self.steps().items():
-            lines += [f"#### {_step_heading(step, language)}", ""]
-            lines += [
-                f"- **{c.status(language)}**: {c.title(language)}. {c.message(language)}"
-                for c in checks
-            ]
-            lines.append("")
-        lines += [f"#### {text('fidelity_pitfalls', language)}", ""]
-        if self.pitfalls:
-            lines += [f"- **{p.title(language)}**: {p.message(language)}" for p in self.pitfalls]
-        else:
-            lines.append(text("fidelity_no_pitfalls", language))
-        return "\n".join(lines) + "\n"
+        from samenbeslissen.explore.display import fidelity_markdown
+
+        return fidelity_markdown(self, check_language(language or self.language))
 
     def to_html(self, language: str | None = None) -> str:
         """The report as an HTML fragment; every text is escaped."""
-        language = check_language(language or self.language)
-        e = html.escape
-        parts = [
-            f'<section class="sb-fidelity" lang="{language}">',
-            (
-                f"<p><strong>{e(text('fidelity_title', language))}</strong> "
-                f"{e(self.summary(language))}</p>"
-            ),
-        ]
-        state = {True: "passed", False: "failed", None: "pending"}
-        for step, checks in self.steps().items():
-            parts.append(f"<h4>{e(_step_heading(step, language))}</h4>")
-            parts.append("<ul>")
-            parts += [
-                f'<li class="sb-{state[c.passed]}"><strong>{e(c.status(language))}</strong>: '
-                f"{e(c.title(language))}. {e(c.message(language))}</li>"
-                for c in checks
-            ]
-            parts.append("</ul>")
-        parts.append(f"<h4>{e(text('fidelity_pitfalls', language))}</h4>")
-        if self.pitfalls:
-            parts.append("<ul>")
-            parts += [
-                f'<li class="sb-pitfall"><strong>{e(p.title(language))}</strong>: '
-                f"{e(p.message(language))}</li>"
-                for p in self.pitfalls
-            ]
-            parts.append("</ul>")
-        else:
-            parts.append(f"<p>{e(text('fidelity_no_pitfalls', language))}</p>")
-        parts.append("</section>")
-        return "\n".join(parts)
+        from samenbeslissen.explore.display import fidelity_html
+
+        return fidelity_html(self, check_language(language or self.language))
 
     def _repr_markdown_(self) -> str:
         return self.to_markdown()
@@ -272,10 +237,6 @@ class FidelityReport:
             "checks": [c.to_dict() for c in self.checks],
             "pitfalls": [p.to_dict() for p in self.pitfalls],
         }
-
-
-def _step_heading(step: Step, language: str) -> str:
-    return text("fidelity_step", language, number=step.number, step=step.label(language))
 
 
 def _points(count: int) -> Phrase:

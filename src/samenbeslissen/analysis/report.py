@@ -14,19 +14,25 @@ from typing import Any
 
 import attrs
 
+from samenbeslissen import instruments
+from samenbeslissen.analysis import DEFAULT_THRESHOLD
 from samenbeslissen.core.conversation import Conversation
-from samenbeslissen.core.answers import score
-from samenbeslissen.core.model import Answers, DecisionRole, RoleGroup
+from samenbeslissen.core.model import Answers, DecisionRole
 from samenbeslissen.core.records import KIND, WORDS, check_version, loads
-from samenbeslissen.core.steps import Step
 from samenbeslissen.errors import InputError, RecordError, SamenBeslissenError
 
-__all__ = ["DEFAULT_THRESHOLD", "Distribution", "Report", "read_records", "report"]
+__all__ = ["DEFAULT_THRESHOLD", "NAME_MARK", "Distribution", "Report", "read_records", "report"]
 
 _OBJECT = WORDS["an object"]
 
-DEFAULT_THRESHOLD = 5
-"""Counts below this are suppressed, so that no client is recognisable."""
+
+NAME_MARK = "[name]"
+"""What replaces a participant's name in a remark, in every language.
+
+The report's data (``remarks``, JSON and CSV exports) holds this mark; a
+rendered report shows the catalogue's word for it in its own language
+("[naam]" in Dutch).
+"""
 
 STEP_COUNTS = (
     "informed",
@@ -49,6 +55,14 @@ REMARK_GROUPS = ("inform", "options", "preferences", "decide", "general")
 
 _SCORED = ("sdm_q9", "sdm_q_doc", "option5", "option12", "decisional_conflict")
 """Instruments whose 0-100 scores the report summarises; CollaboRATE and SURE get rates."""
+
+_SCALED = (
+    instruments.SdmQScore,
+    instruments.Option5Score,
+    instruments.Option12Score,
+    instruments.DecisionalConflictScore,
+)
+"""The score types of those instruments: each has a ``scaled`` 0-100 score."""
 
 
 @attrs.frozen(kw_only=True)
@@ -147,19 +161,15 @@ class Report:
         writer.writerow(["sure", "conflict_rate", cell(self.sure_conflict_rate)])
         return out.getvalue()
 
-    def render(
-        self, format: str = "markdown", language: str = "nl", *, fragment: bool = False
-    ) -> str:
-        """The report as a document (Markdown, HTML or text), in Dutch or English."""
-        from samenbeslissen.render.renderer import render
-
-        return render(self, "report", format, language, fragment=fragment)
-
     def _repr_markdown_(self) -> str:
-        return self.render("markdown")
+        from samenbeslissen.explore.display import report_markdown
+
+        return report_markdown(self)
 
     def _repr_html_(self) -> str:
-        return self.render("html", fragment=True)
+        from samenbeslissen.explore.display import report_html
+
+        return report_html(self)
 
 
 class _Tally:
@@ -233,19 +243,17 @@ class _Tally:
                 self.remarks.setdefault(group, {}).setdefault(kind, []).append(text)
 
     def _score(self, answers: Answers) -> None:
+        scored = instruments.score_answers(answers)  # refuses answers that cannot be scored
         name = answers.instrument
         if name == "collaborate":
-            score(answers)  # refuses answers that cannot be scored
             self.collaborate.append(list(answers.items))
-        elif name == "sure":
+        elif isinstance(scored, instruments.SureScore):
             self.sure[0] += 1
-            self.sure[1] += bool(score(answers).conflict)
-        elif name in self.scores:
-            self.scores[name].append(float(score(answers).scaled))
+            self.sure[1] += bool(scored.conflict)
+        elif isinstance(scored, _SCALED) and name in self.scores:
+            self.scores[name].append(float(scored.scaled))
 
     def report(self, threshold: int) -> Report:
-        from samenbeslissen import instruments
-
         def keep(count: int) -> int | None:
             return count if count >= threshold or count == 0 else None
 
@@ -329,17 +337,17 @@ _SPLIT = re.compile(r"(\w+)")
 
 
 def _scrub(text: str, names: frozenset[str]) -> str:
-    """Replace the participants' names in free text by [naam], word by word."""
+    """Replace the participants' names in free text by NAME_MARK, word by word."""
     if not names:
         return text
     pieces = _SPLIT.split(text)
     # Odd positions hold the words; one pass, no pattern built per name.
     for i in range(1, len(pieces), 2):
         if pieces[i].casefold() in names:
-            pieces[i] = "[naam]"
+            pieces[i] = NAME_MARK
     merged = "".join(pieces)
-    # "[naam] [naam]" for a first name and a surname reads as one name.
-    return merged.replace("[naam] [naam]", "[naam]")
+    # A first name and a surname read as one name.
+    return merged.replace(f"{NAME_MARK} {NAME_MARK}", NAME_MARK)
 
 
 def _check_record(record: object, where: str) -> Mapping[str, Any]:
@@ -446,75 +454,3 @@ def read_records(path: str | os.PathLike[str]) -> Iterator[Mapping[str, Any]]:
             record = _Located(data)
             record._report_where = where
             yield record
-
-
-def report_context(report: Report, language: str, escape: Any) -> dict[str, Any]:
-    """The plain data the report template gets (counts already as text)."""
-    hidden = f"< {report.threshold}"
-    total = report.total
-
-    def count(value: int | None) -> str:
-        return hidden if value is None else str(value)
-
-    def share(value: int | None) -> str:
-        if value is None or not total:
-            return ""
-        return f"{round(100 * value / total)}%"
-
-    def number(value: float) -> str:
-        text = f"{value:g}"
-        return text if language == "en" else text.replace(".", ",")
-
-    def role(value: str) -> str:
-        return "-" if value == "-" else RoleGroup(value).label(language)
-
-    return {
-        "kind": "report",
-        "threshold": report.threshold,
-        "total": count(total),
-        "enough": total is not None and total >= report.threshold,
-        "steps": [
-            {"key": key, "count": count(value), "share": share(value)}
-            for key, value in report.steps.items()
-        ],
-        "options_per_conversation": [
-            {"options": key, "count": count(value), "share": share(value)}
-            for key, value in report.options_per_conversation.items()
-        ],
-        "roles": [
-            {"wanted": role(wanted), "realised": role(realised), "count": count(value)}
-            for (wanted, realised), value in report.roles.items()
-        ],
-        "scores": [
-            {
-                "instrument": name,
-                "shown": dist is not None,
-                **({k: number(v) for k, v in attrs.asdict(dist).items()} if dist else {}),
-            }
-            for name, dist in report.scores.items()
-        ],
-        "collaborate_rate": (
-            None
-            if report.collaborate_top_score_rate is None
-            else f"{round(100 * report.collaborate_top_score_rate)}%"
-        ),
-        "collaborate_complete": count(report.collaborate_complete),
-        "sure_rate": (
-            None
-            if report.sure_conflict_rate is None
-            else f"{round(100 * report.sure_conflict_rate)}%"
-        ),
-        "sure_answered": count(report.sure_answered),
-        "remarks": [
-            {
-                "group": group,
-                "step": None if group == "general" else Step(group).number,
-                "kinds": [
-                    {"kind": kind, "entries": [escape(text) for text in texts]}
-                    for kind, texts in kinds.items()
-                ],
-            }
-            for group, kinds in report.remarks.items()
-        ],
-        "suppressed_remark_groups": report.suppressed_remark_groups,
-    }

@@ -1,4 +1,4 @@
-"""The command line: demo, render, validate and new-scenario."""
+"""The command line: demo, render, validate, report and new-scenario."""
 
 from __future__ import annotations
 
@@ -7,17 +7,19 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from samenbeslissen import __version__
-from samenbeslissen.core.conversation import Conversation
-from samenbeslissen.i18n import languages, text
-from samenbeslissen.render.renderer import DOCUMENTS, FORMATS, Renderer
-from samenbeslissen.analysis.report import DEFAULT_THRESHOLD, read_records, report
-from samenbeslissen.scenarios.files import demo_scenario, load_scenario, starter_scenario
-from samenbeslissen.scenarios.model import Scenario
-from samenbeslissen.core.steps import Step
+# Only light modules here, so that `--help` and a mistyped command answer at
+# once; each command imports what it needs when it runs.
+from samenbeslissen.analysis import DEFAULT_THRESHOLD
+from samenbeslissen.core.steps import FOUR_STEPS, Step
 from samenbeslissen.errors import SamenBeslissenError
+from samenbeslissen.i18n import languages, text
+from samenbeslissen.rendering.documents import DOCUMENTS, FORMATS
+
+if TYPE_CHECKING:
+    from samenbeslissen.core.conversation import Conversation
+    from samenbeslissen.scenarios import Scenario
 
 __all__ = ["main"]
 
@@ -25,7 +27,18 @@ EXIT_OK = 0
 EXIT_USAGE = 2
 """A user's mistake: bad arguments, a bad file. The message says what; no traceback."""
 
-PLAYABLE = ("inform", "options", "preferences", "decide", "decided")
+PLAYABLE = (*(step.value for step in FOUR_STEPS), Step.DECIDED.value)
+"""The steps ``--step`` can play a scenario to."""
+
+
+class _Version(argparse.Action):
+    """``--version``, with the version read only when it is asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
+        from samenbeslissen import __version__
+
+        sys.stdout.write(f"{parser.prog} {__version__}\n")
+        parser.exit()
 
 
 def _ui_language(argv_language: str | None) -> str:
@@ -47,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
             "scripts from trainer scenarios (YAML) or stored conversations (JSON)."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     def output_options(command: argparse.ArgumentParser, default_document: str) -> None:
@@ -155,6 +168,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _load_source(path: str) -> Scenario | Conversation:
+    from samenbeslissen.core.conversation import Conversation
+    from samenbeslissen.scenarios import load_scenario
+
     if path.lower().endswith(".json"):
         try:
             content = Path(path).read_bytes()
@@ -173,6 +189,10 @@ class _CommandError(Exception):
 
 
 def _document(args: argparse.Namespace, source: Scenario | Conversation) -> str:
+    from samenbeslissen.core.conversation import Conversation
+    from samenbeslissen.rendering.renderer import Renderer
+    from samenbeslissen.scenarios import Scenario
+
     played: Scenario | Conversation = source
     if args.step and isinstance(source, Conversation):
         raise _CommandError("cli_step_record")
@@ -193,6 +213,9 @@ _EXTENSIONS.update({".csv": "csv", ".json": "json"})
 
 
 def _report_output(args: argparse.Namespace, language: str) -> str:
+    from samenbeslissen.analysis.report import read_records, report
+    from samenbeslissen.rendering.renderer import render
+
     chosen = args.format
     if chosen is None:
         suffix = Path(args.output).suffix.lower() if args.output else ""
@@ -203,7 +226,7 @@ def _report_output(args: argparse.Namespace, language: str) -> str:
         return bundled.to_csv()
     if chosen == "json":
         return bundled.to_json()
-    return bundled.render(chosen, args.language or language, fragment=args.fragment)
+    return render(bundled, "report", chosen, args.language or language, fragment=args.fragment)
 
 
 def _write(content: str, output: str | None, stdout: TextIO) -> None:
@@ -217,6 +240,8 @@ def _write(content: str, output: str | None, stdout: TextIO) -> None:
 
 
 def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, language: str) -> int:
+    from samenbeslissen.scenarios import demo_scenario, load_scenario, starter_scenario
+
     if args.command == "demo":
         _write(_document(args, demo_scenario()), args.output, stdout)
     elif args.command == "render":

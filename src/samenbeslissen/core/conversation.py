@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from samenbeslissen.core import machine as _machine
+from samenbeslissen.core import records
 from samenbeslissen.core import validate as v
 from samenbeslissen.core.events import Event, Payload
-from samenbeslissen.i18n import languages
 from samenbeslissen.core.model import (
     Answers,
     Decision,
@@ -26,8 +26,14 @@ from samenbeslissen.core.model import (
 )
 from samenbeslissen.core.policy import Policy
 from samenbeslissen.core.steps import Action, Step
-from samenbeslissen.errors import InputError, SamenBeslissenError
 from samenbeslissen.core.weighing import Weighing
+from samenbeslissen.errors import (
+    ActionNotAllowedError,
+    InputError,
+    RecordError,
+    SamenBeslissenError,
+)
+from samenbeslissen.i18n import languages
 
 __all__ = ["Clock", "Conversation", "utc_now"]
 
@@ -476,7 +482,8 @@ class Conversation:
 
         Args:
             answers: Answers to instruments (SDM-Q-9, CollaboRATE, SURE, ...),
-                scored on the way in so that bad answers are refused now.
+                checked on the way in (count, range, missing answers) so that
+                bad answers are refused now; `instruments` scores them.
             remarks: Experiences in the client's words; ``private`` ones
                 never appear in a report.
             actor: Who gave them (default: the client).
@@ -500,9 +507,7 @@ class Conversation:
 
     def to_dict(self) -> dict[str, Any]:
         """The conversation as plain JSON types, with a ``schema_version``."""
-        from samenbeslissen.core.records import conversation_to_dict
-
-        return conversation_to_dict(self)
+        return records.encode(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, clock: Clock = utc_now) -> Conversation:
@@ -512,15 +517,31 @@ class Conversation:
             RecordError: The record is malformed, from a newer version, or its
                 history does not follow the model; ``field`` is the path.
         """
-        from samenbeslissen.core.records import conversation_from_dict
-
-        return conversation_from_dict(data, clock=clock)
+        header = records.decode_header(data)
+        try:
+            conv = cls(
+                header.question,
+                client=header.client,
+                professional=header.professional,
+                others=header.others,
+                language=header.language,
+                policy=header.policy,
+                clock=clock,
+                created_at=header.created_at,
+            )
+        except SamenBeslissenError as error:
+            raise records.relocate(error, "") from None
+        machine = _machine.shared_machine()
+        for event in records.decode_events(header):
+            conv._replay(machine, event)
+        step = records.decode_step(header)
+        if step is not conv.step:
+            raise RecordError("record_step_mismatch", field="step", got=step, expected=conv.step)
+        return conv
 
     def to_json(self, *, indent: int | None = None) -> str:
         """The record as a JSON string (see :meth:`to_dict`)."""
-        from samenbeslissen.core.records import dumps
-
-        return dumps(self.to_dict(), indent=indent)
+        return records.dumps(self.to_dict(), indent=indent)
 
     @classmethod
     def from_json(cls, text: str | bytes, *, clock: Clock = utc_now) -> Conversation:
@@ -529,9 +550,7 @@ class Conversation:
         Raises:
             RecordError: Not JSON, or not a valid record.
         """
-        from samenbeslissen.core.records import loads
-
-        return cls.from_dict(loads(text), clock=clock)
+        return cls.from_dict(records.loads(text), clock=clock)
 
     # -- equality ----------------------------------------------------------------
 
@@ -568,7 +587,7 @@ class Conversation:
         Raises:
             OptionalDependencyError: pandas is not installed.
         """
-        from samenbeslissen.explore.display import to_frame
+        from samenbeslissen.explore.frames import to_frame
 
         return to_frame(
             [
@@ -636,6 +655,41 @@ class Conversation:
         if isinstance(data, Option):
             self._options = (*self._options, data)
         return event
+
+    def _replay(self, machine: Any, event: records.StoredEvent) -> None:
+        """Apply one stored event through the same checks as a live action.
+
+        Raises:
+            RecordError: The event does not follow from the conversation so far;
+                ``field`` is its path in the record.
+        """
+        path = event.path
+        if event.from_step is not self.step:
+            raise RecordError(
+                "record_from_step",
+                field=f"{path}.from_step",
+                got=event.from_step,
+                expected=self.step,
+            )
+        previous = self._history[-1].at if self._history else self._created_at
+        if event.at < previous:
+            raise RecordError(
+                "record_time_order",
+                field=f"{path}.at",
+                got=event.at.isoformat(),
+                previous=previous.isoformat(),
+            )
+        try:
+            done = self._commit(machine, event.action, event.actor, event.at, event.data)
+        except ActionNotAllowedError as error:
+            raise RecordError("record_event_refused", field=path, reason=error) from None
+        except InputError as error:
+            where = f"{path}.data" if error.field != "actor" else path
+            raise records.relocate(error, where) from None
+        if done.to_step is not event.to_step:
+            raise RecordError(
+                "record_to_step", field=f"{path}.to_step", got=event.to_step, expected=done.to_step
+            )
 
     def _check_actor(self, actor: object) -> ParticipantRole:
         role = v.member(actor, ParticipantRole, "actor")

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
+import attrs
 from transitions import EventData, Machine, MachineError
 
-from samenbeslissen.i18n import Phrase
 from samenbeslissen.core.model import Decision, Invitation, Option
 from samenbeslissen.core.policy import Policy
-from samenbeslissen.core.steps import FLOW, Action, Step
-from samenbeslissen.errors import NotEnoughOptionsError, RuleViolationError, StepOrderError
+from samenbeslissen.core.steps import FLOW, FOUR_STEPS, Action, Step
 from samenbeslissen.core.weighing import Weighing
+from samenbeslissen.errors import NotEnoughOptionsError, RuleViolationError, StepOrderError
+from samenbeslissen.i18n import Phrase
 
 if TYPE_CHECKING:
     from samenbeslissen.core.events import Payload
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MACHINE_ATTRIBUTE",
     "RULES",
+    "Rule",
     "build_machine",
     "fire",
     "is_allowed",
@@ -50,7 +52,8 @@ class Stateful(Protocol):
     def _deferred_from(self) -> Step | None: ...
 
 
-Rule = Callable[["Stateful", "Payload"], bool]
+Check = Callable[["Stateful", "Payload"], bool]
+"""A rule's test: True, or a RuleViolationError that explains."""
 
 
 def _refuse(conv: Stateful, key: str, action: Action, rule: str, **params: Any) -> bool:
@@ -131,7 +134,7 @@ def decision_complete(conv: Stateful, data: Payload) -> bool:
     return True
 
 
-def _deferred_in(step: Step) -> Rule:
+def _deferred_in(step: Step) -> Check:
     def deferred_in(conv: Stateful, _data: Payload) -> bool:
         return conv._deferred_from() is step
 
@@ -139,23 +142,50 @@ def _deferred_in(step: Step) -> Rule:
     return deferred_in
 
 
-RULES: dict[str, Rule] = {
-    "told_may_codecide": told_may_codecide,
-    "asked_role": asked_role,
-    "enough_options": enough_options,
-    "status_quo_offered": status_quo_offered,
-    "pros_and_cons_given": pros_and_cons_given,
-    "preferences_recorded": preferences_recorded,
-    "decision_complete": decision_complete,
-    **{
-        f"deferred_in_{s.value}": _deferred_in(s)
-        for s in (Step.OPTIONS, Step.PREFERENCES, Step.DECIDE)
-    },
-}
-"""The conditions named on the edges of FLOW; each may refuse with an explanation."""
+@attrs.frozen
+class Rule:
+    """A condition on an edge of FLOW: what it checks and which policy fields switch it on.
 
-STATE_RULES = frozenset({"enough_options", "status_quo_offered", "pros_and_cons_given"})
-"""Rules that look only at the conversation, not at the action's input."""
+    Attributes:
+        name: The name FLOW uses for it; its words are the message ``"rule.<name>"``.
+        check: Returns True, or raises a RuleViolationError that explains.
+        policy_fields: The fields of :class:`Policy` that switch the rule on;
+            empty for a rule that is not the policy's (where a deferral returns to).
+        state_only: True when the rule looks only at the conversation, not at
+            the action's input, so it can be checked before the action is taken.
+    """
+
+    name: str
+    check: Check
+    policy_fields: tuple[str, ...] = ()
+    state_only: bool = False
+
+    def active(self, policy: Policy) -> bool:
+        """True when ``policy`` switches this rule on."""
+        if not self.policy_fields:
+            return True
+        return any(getattr(policy, field) for field in self.policy_fields)
+
+
+RULES: dict[str, Rule] = {
+    rule.name: rule
+    for rule in (
+        Rule("told_may_codecide", told_may_codecide, ("require_codecide_statement",)),
+        Rule("asked_role", asked_role, ("require_preferred_role",)),
+        Rule("enough_options", enough_options, ("min_options",), state_only=True),
+        Rule("status_quo_offered", status_quo_offered, ("require_status_quo",), state_only=True),
+        Rule(
+            "pros_and_cons_given",
+            pros_and_cons_given,
+            ("require_pros_and_cons",),
+            state_only=True,
+        ),
+        Rule("preferences_recorded", preferences_recorded, ("require_preferences",)),
+        Rule("decision_complete", decision_complete, ("require_rationale", "require_follow_up")),
+        *(Rule(f"deferred_in_{s.value}", _deferred_in(s)) for s in FOUR_STEPS[1:]),
+    )
+}
+"""The conditions named on the edges of FLOW, with the policy fields that switch them on."""
 
 
 def state_rules_pass(conv: Stateful, action: Action) -> bool:
@@ -163,15 +193,15 @@ def state_rules_pass(conv: Stateful, action: Action) -> bool:
     for edge in FLOW:
         if edge.action is action and edge.source is conv.step:
             for name in edge.conditions:
-                if name in STATE_RULES:
+                if RULES[name].state_only:
                     try:
-                        RULES[name](conv, None)
+                        RULES[name].check(conv, None)
                     except RuleViolationError:
                         return False
     return True
 
 
-def _condition(rules: tuple[Rule, ...]) -> Callable[[EventData], bool]:
+def _condition(rules: tuple[Check, ...]) -> Callable[[EventData], bool]:
     # One transitions condition per edge that checks the edge's rules in
     # order: the same outcome as one condition per rule, at a fraction of the
     # cost per action. FLOW keeps the rules' names for diagrams and paths.
@@ -207,7 +237,7 @@ def build_machine(model: object = None) -> Machine:
                 "source": t.source.value,
                 "dest": t.dest.value if t.dest else None,
                 "conditions": (
-                    [_condition(tuple(RULES[name] for name in t.conditions))]
+                    [_condition(tuple(RULES[name].check for name in t.conditions))]
                     if t.conditions
                     else []
                 ),

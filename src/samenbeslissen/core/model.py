@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from typing import Any
 
 import attrs
 
 from samenbeslissen.core import validate as v
-from samenbeslissen.i18n import Labelled
+from samenbeslissen.core.answers import ANSWER_SHAPES
 from samenbeslissen.core.steps import Step
 from samenbeslissen.errors import InputError
+from samenbeslissen.i18n import Labelled
 
 __all__ = [
     "ADDRESSES",
@@ -190,17 +190,8 @@ class Evaluation:
     decision_holds: bool = attrs.field(default=True, validator=v.attrs_validator(v.boolean))
 
 
-INSTRUMENT_NAMES = (
-    "sdm_q9",
-    "sdm_q_doc",
-    "collaborate",
-    "option5",
-    "option12",
-    "sure",
-    "control_preferences",
-    "decisional_conflict",
-)
-"""The instruments whose answers an Experience can hold (see samenbeslissen.instruments)."""
+INSTRUMENT_NAMES = tuple(ANSWER_SHAPES)
+"""The instruments whose answers an Experience can hold: those of ANSWER_SHAPES, in its order."""
 
 
 def _instrument(value: object, field: str) -> str:
@@ -226,8 +217,9 @@ def _respondent(value: object) -> ParticipantRole:
 class Answers:
     """The answers to one instrument, in item order (None for an item left open).
 
-    They are scored (and so checked) when they are attached to a
-    conversation; ``respondent`` says who filled them in.
+    They are checked against their instrument's shape (see
+    ``samenbeslissen.core.answers.ANSWER_SHAPES``) when they are attached to
+    a conversation; ``respondent`` says who filled them in.
     """
 
     instrument: str = attrs.field(validator=v.attrs_validator(_instrument))

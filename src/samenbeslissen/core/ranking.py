@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -103,7 +102,7 @@ class Ranking:
 
     def to_frame(self) -> Any:
         """The rows as a pandas DataFrame (needs pandas)."""
-        from samenbeslissen.explore.display import to_frame
+        from samenbeslissen.explore.frames import to_frame
 
         return to_frame(self.rows())
 
@@ -164,11 +163,14 @@ class Sensitivity:
         return sensitivity_lines(self, labels or {}, language)
 
     def _repr_markdown_(self) -> str:
-        return "\n".join(f"- {line}" for line in self.sentences())
+        from samenbeslissen.explore.display import sensitivity_markdown
+
+        return sensitivity_markdown(self)
 
     def _repr_html_(self) -> str:
-        items = "".join(f"<li>{html.escape(line)}</li>" for line in self.sentences())
-        return f"<ul>{items}</ul>"
+        from samenbeslissen.explore.display import sensitivity_html
+
+        return sensitivity_html(self)
 
     def flip(self, criterion: str) -> Flip:
         """The flip of ``criterion``.

@@ -14,32 +14,31 @@ from typing import Any
 
 import attrs
 
-from samenbeslissen.core import machine as _machine
-from samenbeslissen.core.events import PAYLOAD_TYPES, Event
+from samenbeslissen.core.events import PAYLOAD_TYPES, Event, Payload
 from samenbeslissen.core.model import Participant, ParticipantRole
 from samenbeslissen.core.policy import Policy
 from samenbeslissen.core.steps import Action, Step
+from samenbeslissen.errors import RecordError, SamenBeslissenError
 from samenbeslissen.i18n import Phrase
-from samenbeslissen.errors import (
-    ActionNotAllowedError,
-    InputError,
-    RecordError,
-    SamenBeslissenError,
-)
-
-if typing.TYPE_CHECKING:
-    from samenbeslissen.core.conversation import Clock, Conversation
 
 __all__ = [
+    "EVENT_FIELDS",
+    "HEADER_FIELDS",
     "KIND",
     "SCHEMA_VERSION",
     "WORDS",
+    "Header",
+    "Recordable",
+    "StoredEvent",
     "check_version",
-    "conversation_from_dict",
-    "conversation_to_dict",
+    "decode_events",
+    "decode_header",
+    "decode_step",
     "dumps",
+    "encode",
     "loads",
     "record_schema",
+    "relocate",
 ]
 
 SCHEMA_VERSION = 1
@@ -51,7 +50,7 @@ KIND = "samenbeslissen/conversation"
 # There is one version so far; the next change adds MIGRATIONS[1] here.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
-_HEADER = (
+HEADER_FIELDS = (
     "schema_version",
     "kind",
     "question",
@@ -64,7 +63,33 @@ _HEADER = (
     "step",
     "history",
 )
-_EVENT_FIELDS = ("action", "from_step", "to_step", "at", "actor", "data")
+"""The fields of a record, in the order they are written."""
+
+EVENT_FIELDS = ("action", "from_step", "to_step", "at", "actor", "data")
+"""The fields of each event in a record's ``history``."""
+
+
+class Recordable(typing.Protocol):
+    """What the converter reads of a conversation: its public properties."""
+
+    @property
+    def question(self) -> str: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def client(self) -> Participant: ...
+    @property
+    def professional(self) -> Participant: ...
+    @property
+    def others(self) -> tuple[Participant, ...]: ...
+    @property
+    def policy(self) -> Policy: ...
+    @property
+    def created_at(self) -> dt.datetime: ...
+    @property
+    def step(self) -> Step: ...
+    @property
+    def history(self) -> tuple[Event, ...]: ...
 
 
 def record_schema() -> dict[str, Any]:
@@ -91,8 +116,8 @@ def _encode(value: Any) -> Any:
     return value
 
 
-def conversation_to_dict(conv: Conversation) -> dict[str, Any]:
-    """See Conversation.to_dict."""
+def encode(conv: Recordable) -> dict[str, Any]:
+    """A conversation as a record of plain JSON types (see ``Conversation.to_dict``)."""
     return {
         "schema_version": SCHEMA_VERSION,
         "kind": KIND,
@@ -270,10 +295,10 @@ def _structure(data: object, cls: Any, path: str) -> Any:
     except RecordError:
         raise
     except SamenBeslissenError as error:
-        raise _relocate(error, path) from None
+        raise relocate(error, path) from None
 
 
-def _relocate(error: SamenBeslissenError, path: str) -> RecordError:
+def relocate(error: SamenBeslissenError, path: str) -> RecordError:
     """The same complaint as a RecordError, with the field's full path in the record."""
     params = dict(error.params)
     where = params.pop("field", None)
@@ -307,41 +332,78 @@ def _migrate(record: Mapping[str, Any]) -> dict[str, Any]:
     return upgraded
 
 
-def conversation_from_dict(data: object, *, clock: Clock) -> Conversation:
-    """See Conversation.from_dict."""
-    from samenbeslissen.core.conversation import Conversation
+@attrs.frozen
+class Header:
+    """A record's fields apart from its history, decoded and checked."""
 
-    record = _fields(_migrate(_expect(data, dict, "record", "an object")), "", _HEADER)
+    question: str
+    language: str
+    client: Participant
+    professional: Participant
+    others: tuple[Participant, ...]
+    policy: Policy
+    created_at: dt.datetime
+    record: Mapping[str, Any]
+    """The whole record, after migration to this version (its history is decoded later)."""
+
+
+@attrs.frozen
+class StoredEvent:
+    """One event of a record's history, decoded but not yet replayed.
+
+    ``path`` is where it is in the record (``"history[3]"``).
+    """
+
+    path: str
+    action: Action
+    from_step: Step
+    to_step: Step
+    at: dt.datetime
+    actor: ParticipantRole
+    data: Payload
+
+
+def decode_header(data: object) -> Header:
+    """Check a record's version, kind and fields, and decode everything but the history.
+
+    Raises:
+        RecordError: With the path of the first field that is wrong.
+    """
+    record = _fields(_migrate(_expect(data, dict, "record", "an object")), "", HEADER_FIELDS)
     if record["kind"] != KIND:
         raise RecordError("record_kind", field="kind", got=repr(record["kind"]))
     others = _expect(record["others"], list, "others", "a list")
-    try:
-        conv = Conversation(
-            _expect(record["question"], str, "question", "text"),
-            client=_structure(record["client"], Participant, "client"),
-            professional=_structure(record["professional"], Participant, "professional"),
-            others=[_structure(p, Participant, f"others[{i}]") for i, p in enumerate(others)],
-            language=_expect(record["language"], str, "language", "text"),
-            policy=_structure(record["policy"], Policy, "policy"),
-            clock=clock,
-            created_at=_datetime(record["created_at"], "created_at"),
-        )
-    except RecordError:
-        raise
-    except SamenBeslissenError as error:
-        raise _relocate(error, "") from None
-    events = _expect(record["history"], list, "history", "a list")
-    machine = _machine.shared_machine()
+    return Header(
+        question=_expect(record["question"], str, "question", "text"),
+        client=_structure(record["client"], Participant, "client"),
+        professional=_structure(record["professional"], Participant, "professional"),
+        others=tuple(_structure(p, Participant, f"others[{i}]") for i, p in enumerate(others)),
+        language=_expect(record["language"], str, "language", "text"),
+        policy=_structure(record["policy"], Policy, "policy"),
+        created_at=_datetime(record["created_at"], "created_at"),
+        record=record,
+    )
+
+
+def decode_events(header: Header) -> typing.Iterator[StoredEvent]:
+    """The record's history, one event at a time, so the first bad event is the one reported.
+
+    Raises:
+        RecordError: With the path of the event field that is wrong.
+    """
+    events = _expect(header.record["history"], list, "history", "a list")
     for i, item in enumerate(events):
-        _replay(conv, machine, item, f"history[{i}]")
-    step = _member(record["step"], Step, "step")
-    if step is not conv.step:
-        raise RecordError("record_step_mismatch", field="step", got=step, expected=conv.step)
-    return conv
+        yield _event(item, f"history[{i}]")
 
 
-def _replay(conv: Conversation, machine: Any, item: object, path: str) -> None:
-    fields = _fields(item, path, _EVENT_FIELDS)
+def decode_step(header: Header) -> Step:
+    """The step the record says it is at; the caller checks it against the history."""
+    step: Step = _member(header.record["step"], Step, "step")
+    return step
+
+
+def _event(item: object, path: str) -> StoredEvent:
+    fields = _fields(item, path, EVENT_FIELDS)
     action = _member(fields["action"], Action, f"{path}.action")
     from_step = _member(fields["from_step"], Step, f"{path}.from_step")
     to_step = _member(fields["to_step"], Step, f"{path}.to_step")
@@ -357,25 +419,12 @@ def _replay(conv: Conversation, machine: Any, item: object, path: str) -> None:
         data = None
     else:
         data = _structure(fields["data"], payload_type, data_path)
-    if from_step is not conv.step:
-        raise RecordError(
-            "record_from_step", field=f"{path}.from_step", got=from_step, expected=conv.step
-        )
-    previous = conv._history[-1].at if conv._history else conv.created_at
-    if at < previous:
-        raise RecordError(
-            "record_time_order",
-            field=f"{path}.at",
-            got=at.isoformat(),
-            previous=previous.isoformat(),
-        )
-    try:
-        event: Event = conv._commit(machine, action, actor, at, data)
-    except ActionNotAllowedError as error:
-        raise RecordError("record_event_refused", field=path, reason=error) from None
-    except InputError as error:
-        raise _relocate(error, data_path if error.field != "actor" else path) from None
-    if event.to_step is not to_step:
-        raise RecordError(
-            "record_to_step", field=f"{path}.to_step", got=to_step, expected=event.to_step
-        )
+    return StoredEvent(
+        path=path,
+        action=action,
+        from_step=from_step,
+        to_step=to_step,
+        at=at,
+        actor=actor,
+        data=data,
+    )

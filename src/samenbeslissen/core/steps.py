@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import enum
-
 from samenbeslissen.i18n import Labelled
 
-__all__ = ["FLOW", "Action", "Step", "Transition"]
+__all__ = ["FLOW", "FOUR_STEPS", "Action", "Step", "Transition"]
 
 
 class Step(Labelled):
@@ -48,8 +46,11 @@ class Step(Labelled):
         return self in _OPEN
 
 
-_NUMBERS = {Step.INFORM: 1, Step.OPTIONS: 2, Step.PREFERENCES: 3, Step.DECIDE: 4}
-_OPEN = frozenset({Step.INFORM, Step.OPTIONS, Step.PREFERENCES, Step.DECIDE, Step.DEFERRED})
+FOUR_STEPS = (Step.INFORM, Step.OPTIONS, Step.PREFERENCES, Step.DECIDE)
+"""The four steps of the model, in order: the one place that says which they are."""
+
+_NUMBERS = {step: number for number, step in enumerate(FOUR_STEPS, start=1)}
+_OPEN = frozenset({*FOUR_STEPS, Step.DEFERRED})
 
 
 class Action(Labelled):
@@ -95,7 +96,7 @@ class Transition:
 
 def _edges() -> tuple[Transition, ...]:
     s, a = Step, Action
-    deferrable = (s.OPTIONS, s.PREFERENCES, s.DECIDE)
+    deferrable = FOUR_STEPS[1:]
     edges = [
         Transition(a.INFORM, s.INFORM, s.OPTIONS, ("told_may_codecide", "asked_role")),
         # Options can be prepared before the conversation and added in step 2;

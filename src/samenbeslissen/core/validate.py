@@ -52,7 +52,7 @@ def boolean(value: object, field: str) -> bool:
     return value
 
 
-def score(value: object, field: str, low: int = 0, high: int = 5) -> int:
+def score(value: object, field: str, low: int, high: int) -> int:
     """Return ``value`` if it is an int (not a bool) from ``low`` to ``high``."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise InputError("expected_score", field=field, low=low, high=high, got=repr(value))

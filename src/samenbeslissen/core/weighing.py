@@ -10,6 +10,7 @@ import attrs
 
 from samenbeslissen.core import validate as v
 from samenbeslissen.core.ranking import (
+    MAX_SCORE,
     Contribution,
     Flip,
     RankedOption,
@@ -50,11 +51,11 @@ def _optional_key(value: object, field: str) -> str | None:
 
 
 def _is_score(value: object) -> bool:
-    return value is None or (type(value) is int and 0 <= value <= 5)
+    return value is None or (type(value) is int and 0 <= value <= MAX_SCORE)
 
 
 def _optional_score(value: object, field: str) -> int | None:
-    return None if value is None else v.score(value, field)
+    return None if value is None else v.score(value, field, 0, MAX_SCORE)
 
 
 def _criterion_error(i: int, c: object, keys: set[str]) -> None:
@@ -63,7 +64,7 @@ def _criterion_error(i: int, c: object, keys: set[str]) -> None:
     v.key(c.key, f"criteria[{i}].key")
     if c.key in keys:
         raise InputError("duplicate_key", field=f"criteria[{i}].key", value=c.key)
-    v.score(c.importance, f"criteria[{i}].importance")
+    v.score(c.importance, f"criteria[{i}].importance", 0, MAX_SCORE)
     v.optional_text(c.label, f"criteria[{i}].label")
 
 
@@ -148,7 +149,7 @@ class Weighing:
                 and match(c.key)
                 and c.key not in keys
                 and type(c.importance) is int
-                and 0 <= c.importance <= 5
+                and 0 <= c.importance <= MAX_SCORE
                 and (c.label is None or (type(c.label) is str and c.label.strip()))
             ):
                 _criterion_error(i, c, keys)
@@ -162,7 +163,7 @@ class Weighing:
             if not (
                 (r.option in good_options or (type(r.option) is str and match(r.option)))
                 and r.criterion in keys
-                and (r.score is None or (type(r.score) is int and 0 <= r.score <= 5))
+                and (r.score is None or (type(r.score) is int and 0 <= r.score <= MAX_SCORE))
                 and pair not in pairs
             ):
                 _rating_error(i, r, keys)

@@ -11,57 +11,25 @@ from collections.abc import Iterator
 import attrs
 
 from samenbeslissen.core import validate as v
+from samenbeslissen.core.machine import RULES
 from samenbeslissen.core.policy import Policy
 from samenbeslissen.core.steps import FLOW, Action, Step
 from samenbeslissen.errors import DefinitionError, InputError, OptionalDependencyError
+from samenbeslissen.i18n import languages, ntext, text
 
 __all__ = ["Diagram", "Edge", "Route", "diagram", "paths"]
 
 _DEFAULT_POLICY = Policy()
 
-# The rules on the edges, as the policy field that switches each one on, and
-# how to say it (a function of the policy, for rules with a number in them).
-_RULE_FIELDS: dict[str, str] = {
-    "told_may_codecide": "require_codecide_statement",
-    "asked_role": "require_preferred_role",
-    "enough_options": "min_options",
-    "status_quo_offered": "require_status_quo",
-    "pros_and_cons_given": "require_pros_and_cons",
-    "preferences_recorded": "require_preferences",
-    "decision_complete": "require_rationale",
-}
-_RULE_TEXT: dict[str, tuple[str, str]] = {
-    "told_may_codecide": (
-        "cliënt weet dat die mag meebeslissen",
-        "client knows they may co-decide",
-    ),
-    "asked_role": ("rol van de cliënt gevraagd", "client's role asked"),
-    "enough_options": ("minstens {n} opties", "at least {n} options"),
-    "status_quo_offered": ("optie 'niets veranderen' erbij", "'keep as is' among the options"),
-    "pros_and_cons_given": ("elke optie met voor- en nadeel", "every option with pro and con"),
-    "preferences_recorded": (
-        "wat telt vastgelegd, of waarom niet",
-        "what matters recorded, or why not",
-    ),
-    "decision_complete": ("reden en vervolgdatum", "reason and follow-up date"),
-    "deferred_in_options": ("uitgesteld in stap 2", "deferred in step 2"),
-    "deferred_in_preferences": ("uitgesteld in stap 3", "deferred in step 3"),
-    "deferred_in_decide": ("uitgesteld in stap 4", "deferred in step 4"),
-}
 
-
-def _active(rule: str, policy: Policy) -> bool:
-    field = _RULE_FIELDS.get(rule)
-    if field is None:
-        return True  # not a policy rule: the step a deferral returns to
-    if rule == "decision_complete":
-        return policy.require_rationale or policy.require_follow_up
-    return bool(getattr(policy, field))
-
-
-def _rule_text(rule: str, policy: Policy, language: str) -> str:
-    text = _RULE_TEXT[rule][1 if language == "en" else 0]
-    return text.format(n=policy.min_options)
+def _rule_text(name: str, policy: Policy, language: str) -> str:
+    """A rule on an edge in words ("minstens 2 opties", "uitgesteld in stap 3")."""
+    if name == "enough_options":
+        return ntext("rule.enough_options", policy.min_options, language)
+    if name.startswith("deferred_in_"):
+        step = Step(name.removeprefix("deferred_in_"))
+        return text("rule.deferred_in", language, number=step.number)
+    return text(f"rule.{name}", language)
 
 
 @attrs.frozen(kw_only=True)
@@ -116,7 +84,7 @@ def _edges(policy: Policy, language: str, *, internal: bool) -> list[Edge]:
                 conditions=tuple(
                     _rule_text(rule, policy, language)
                     for rule in t.conditions
-                    if _active(rule, policy)
+                    if RULES[rule].active(policy)
                 ),
             )
         )
@@ -154,7 +122,7 @@ def paths(
         raise InputError(
             "expected_score", field="max_repeats", low=1, high=3, got=repr(max_repeats)
         )
-    if language not in ("nl", "en"):
+    if language not in languages():
         raise InputError("unknown_language", field="language", value=language)
     edges = _edges(policy or _DEFAULT_POLICY, language, internal=False)
     found: list[Route] = []
@@ -280,7 +248,7 @@ def diagram(
         policy: Whose rules to show on the moves (default: the model's own).
         language: Language of the labels ("nl" or "en").
     """
-    if language not in ("nl", "en"):
+    if language not in languages():
         raise InputError("unknown_language", field="language", value=language)
     edges = _edges(policy or _DEFAULT_POLICY, language, internal=True)
     lines = list(_lines(edges, language))

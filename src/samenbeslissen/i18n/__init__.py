@@ -23,9 +23,9 @@ from typing import Any
 
 __all__ = [
     "DEFAULT_LANGUAGE",
-    "DateLabel",
     "DOMAIN",
     "LOCALE_DIR",
+    "DateLabel",
     "Joined",
     "Labelled",
     "Phrase",

@@ -17,6 +17,7 @@ from samenbeslissen.instruments._conflict import (
     sure,
 )
 from samenbeslissen.instruments._roles import ControlPreference, control_preferences
+from samenbeslissen.instruments._score import Score, score_answers
 from samenbeslissen.instruments._sdm import (
     MINIMUM_SKILL,
     Option5Score,
@@ -43,6 +44,7 @@ __all__ = [
     "Item",
     "Option5Score",
     "Option12Score",
+    "Score",
     "SdmQScore",
     "Subscale",
     "SureScore",
@@ -52,6 +54,7 @@ __all__ = [
     "decisional_conflict",
     "option5",
     "option12",
+    "score_answers",
     "sdm_q9",
     "sdm_q_doc",
     "sure",

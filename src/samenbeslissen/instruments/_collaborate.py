@@ -6,9 +6,10 @@ from collections.abc import Iterable
 
 import attrs
 
+from samenbeslissen.core.answers import read_items
 from samenbeslissen.i18n import Phrase, text
 from samenbeslissen.instruments._catalogue import INSTRUMENTS
-from samenbeslissen.instruments._read import check_language, number_text, read_items, read_list
+from samenbeslissen.instruments._read import check_language, number_text, read_list
 
 __all__ = [
     "MIN_ENCOUNTERS",
@@ -117,8 +118,9 @@ def collaborate(items: Iterable[int | None]) -> CollaborateScore:
         ScoringError: Not three answers, or an answer that is missing or not
             a whole number from 0 to 9; ``field`` names the item (0-based).
     """
+    # One encounter needs all three answers, though a stored set may miss some.
     answers = read_items(
-        items,
+        read_list(items, instrument=_INFO.title, field="items"),
         instrument=_INFO.title,
         count=_INFO.item_count,
         low=_INFO.low,
@@ -169,9 +171,10 @@ def collaborate_group(responses: Iterable[Iterable[int | None]]) -> CollaborateG
     )
     complete: list[CollaborateScore] = []
     for index, items in enumerate(encounters):
+        encounter = Phrase("word.encounter", title=_INFO.title, number=index + 1)
         answers = read_items(
-            items,
-            instrument=Phrase("word.encounter", title=_INFO.title, number=index + 1),
+            read_list(items, instrument=encounter, field=f"responses[{index}]"),
+            instrument=encounter,
             count=_INFO.item_count,
             low=_INFO.low,
             high=_INFO.high,

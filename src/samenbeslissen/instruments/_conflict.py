@@ -8,15 +8,14 @@ from typing import Literal
 
 import attrs
 
+from samenbeslissen.core.answers import read_yes_no
 from samenbeslissen.i18n import Joined, text
-from samenbeslissen.errors import ScoringError
 from samenbeslissen.instruments._catalogue import INSTRUMENTS
 from samenbeslissen.instruments._read import (
     check_language,
-    items_phrase,
     number_text,
-    read_items,
-    read_yes_no,
+    read_answers,
+    read_list,
 )
 
 __all__ = [
@@ -86,7 +85,8 @@ def sure(items: Iterable[bool | int]) -> SureScore:
         ScoringError: Not four answers, or one that is missing or not yes/no;
             ``field`` names the item (0-based).
     """
-    answers = read_yes_no(items, instrument=_SURE.title, count=_SURE.item_count)
+    values = read_list(items, instrument=_SURE.title, field="items")
+    answers = read_yes_no(values, instrument=_SURE.title, count=_SURE.item_count)
     raw = sum(answers)
     return SureScore(items=answers, raw=raw, conflict=raw <= 3)
 
@@ -177,29 +177,14 @@ def decisional_conflict(items: Iterable[int | None]) -> DecisionalConflictScore:
             number from 0 to 4, or two or more missing in one subscale;
             ``field`` names the item (0-based).
     """
-    answers = read_items(
-        items,
-        instrument=_DCS.title,
-        count=_DCS.item_count,
-        low=_DCS.low,
-        high=_DCS.high,
-        missing_ok=True,
-    )
+    # read_answers refuses a subscale with more than one missing item.
+    answers = read_answers(items, _DCS.shape)
     subscales: dict[str, float] = {}
     raw = 0.0
     imputed: list[int] = []
     for subscale in _DCS.subscales:
         values = [answers[n - 1] for n in subscale.items]
         missing = [n for n, value in zip(subscale.items, values, strict=False) if value is None]
-        if len(missing) > 1:
-            raise ScoringError(
-                "scoring_subscale_missing",
-                field="items",
-                instrument=_DCS.title,
-                subscale=subscale,
-                count=len(missing),
-                items=items_phrase(missing),
-            )
         answered = [value for value in values if value is not None]
         size, total = len(subscale.items), sum(answered)
         # The filled-in sum: the answered items, plus their mean for a missing one.

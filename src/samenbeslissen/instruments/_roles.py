@@ -6,11 +6,12 @@ import numbers
 
 import attrs
 
-from samenbeslissen.i18n import text
+from samenbeslissen.core.answers import shown
 from samenbeslissen.core.model import DecisionRole, RoleGroup
 from samenbeslissen.errors import ScoringError
+from samenbeslissen.i18n import text
 from samenbeslissen.instruments._catalogue import INSTRUMENTS
-from samenbeslissen.instruments._read import check_language, shown
+from samenbeslissen.instruments._read import check_language
 
 __all__ = ["ControlPreference", "control_preferences"]
 

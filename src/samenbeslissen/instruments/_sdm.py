@@ -8,14 +8,8 @@ from typing import Literal
 import attrs
 
 from samenbeslissen.i18n import text
-from samenbeslissen.errors import ScoringError
 from samenbeslissen.instruments._catalogue import INSTRUMENTS
-from samenbeslissen.instruments._read import (
-    check_language,
-    items_phrase,
-    number_text,
-    read_items,
-)
+from samenbeslissen.instruments._read import check_language, number_text, read_answers
 
 __all__ = [
     "MINIMUM_SKILL",
@@ -69,24 +63,9 @@ class SdmQScore:
 
 def _sdm_q(items: object, name: Literal["sdm_q9", "sdm_q_doc"]) -> SdmQScore:
     info = INSTRUMENTS[name]
-    answers = read_items(
-        items,
-        instrument=info.title,
-        count=info.item_count,
-        low=info.low,
-        high=info.high,
-        missing_ok=True,
-    )
+    # read_answers refuses more missing items than the shape allows (one).
+    answers = read_answers(items, info.shape)
     missing = tuple(n for n, value in enumerate(answers, start=1) if value is None)
-    if len(missing) > info.max_missing:
-        raise ScoringError(
-            "scoring_too_many_missing",
-            field="items",
-            instrument=info.title,
-            count=len(missing),
-            items=items_phrase(missing),
-            allowed=info.max_missing,
-        )
     answered = [value for value in answers if value is not None]
     total, n = sum(answered), len(answered)
     # With all nine answered these are the plain sum and sum x 20/9; with one
@@ -211,16 +190,8 @@ class Option12Score:
 
 
 def _observer(items: object, name: str) -> tuple[int, ...]:
-    info = INSTRUMENTS[name]
-    answers = read_items(
-        items,
-        instrument=info.title,
-        count=info.item_count,
-        low=info.low,
-        high=info.high,
-        missing_ok=False,
-    )
-    return tuple(a for a in answers if a is not None)  # none are: missing_ok=False
+    answers = read_answers(items, INSTRUMENTS[name].shape)
+    return tuple(a for a in answers if a is not None)  # none are: the shape allows no missing
 
 
 def option5(items: Iterable[int]) -> Option5Score:

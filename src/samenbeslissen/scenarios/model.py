@@ -9,11 +9,18 @@ import attrs
 
 from samenbeslissen.core import validate as v
 from samenbeslissen.core.conversation import Conversation, utc_now
-from samenbeslissen.core.model import DecisionRole, Option, Participant, ParticipantRole
+from samenbeslissen.core.model import (
+    ADDRESSES,
+    DecisionRole,
+    Option,
+    Participant,
+    ParticipantRole,
+)
 from samenbeslissen.core.policy import Policy
-from samenbeslissen.core.steps import Step
-from samenbeslissen.errors import InputError
+from samenbeslissen.core.steps import FOUR_STEPS, Step
 from samenbeslissen.core.weighing import Criterion, Rating, Weighing
+from samenbeslissen.errors import InputError
+from samenbeslissen.i18n import text
 
 __all__ = [
     "ClientPersona",
@@ -25,8 +32,7 @@ __all__ = [
     "StepLines",
 ]
 
-SCRIPTED_STEPS = (Step.INFORM, Step.OPTIONS, Step.PREFERENCES, Step.DECIDE)
-"""The steps a scenario can script lines for."""
+# Temporary: render/context.py still imports this name; it should use core.steps.FOUR_STEPS.
 
 
 @attrs.frozen(kw_only=True)
@@ -97,7 +103,7 @@ class Scenario:
     professional: ProfessionalPersona
     question: str
     options: tuple[Option, ...]
-    address: str = "u"
+    address: str = ADDRESSES[0]
     others: tuple[Companion, ...] = ()
     goal: str | None = None
     criteria: tuple[Criterion, ...] = ()
@@ -158,7 +164,7 @@ class Scenario:
             policy: The rules to play under (default: the model's own).
             clock: Where event times come from.
         """
-        order = (Step.INFORM, Step.OPTIONS, Step.PREFERENCES, Step.DECIDE, Step.DECIDED)
+        order = (*FOUR_STEPS, Step.DECIDED)
         step = v.member(until, Step, "until")
         if step not in order:
             allowed = ", ".join(s.value for s in order)
@@ -174,7 +180,7 @@ class Scenario:
         if target >= 3:
             weighing = self.weighing
             if weighing is None:
-                conv.weigh(skipped_reason=_NO_CRITERIA[self.language])
+                conv.weigh(skipped_reason=text("scenario.no_criteria", self.language))
             else:
                 conv.weigh(
                     {c.key: c.importance for c in weighing.criteria},
@@ -190,9 +196,3 @@ class Scenario:
                 follow_up=today + dt.timedelta(weeks=self.decision.follow_up_weeks),
             )
         return conv
-
-
-_NO_CRITERIA = {
-    "nl": "Het scenario noemt niet wat de cliënt belangrijk vindt.",
-    "en": "The scenario does not say what matters to the client.",
-}

@@ -1,0 +1,616 @@
+"""Documents from conversations and scenarios: guides, choice cards, summaries and scripts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import os
+import re
+import textwrap
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markupsafe
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from samenbeslissen.analysis.report import Report
+from samenbeslissen.core.conversation import Conversation
+from samenbeslissen.errors import InputError, TemplateError
+from samenbeslissen.i18n import (
+    DEFAULT_LANGUAGE,
+    Joined,
+    Phrase,
+    format_date,
+    languages,
+    translations,
+)
+from samenbeslissen.rendering.context import build_context, report_context
+from samenbeslissen.rendering.documents import DOCUMENTS, FORMATS, REPORT
+from samenbeslissen.scenarios import Scenario
+
+__all__ = ["Renderer", "markdown_escape", "render"]
+
+
+BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
+"""The folder of the built-in templates."""
+
+Source = Conversation | Scenario | Report
+
+
+
+class Renderer:
+    """Renders documents; holds one sandboxed Jinja environment, built once.
+
+    The built-in templates live in ``templates/``. What a document says is
+    written once, in ``_base/<document>.j2``: it sets ``doc`` (titles,
+    sections, lists, tables, script lines) from the context and the texts.
+    How it looks is written once per output format, in
+    ``_base/_document.<md|html|txt>.j2``.
+
+    The words come from the gettext catalogue of the language rendered
+    (see :mod:`samenbeslissen.i18n`), through Jinja's i18n extension: a
+    template writes ``_("guide.title")`` for a text, ``_("common.step",
+    number=2, label=...)`` to fill in its ``%(name)s`` placeholders, and
+    ``ngettext(key, key, count, count=count)`` for a text with plural forms.
+    A text that is a list has one entry per line: ``_("guide.intro")|lines``.
+    One environment serves every language; a key the catalogue lacks is a
+    :class:`~samenbeslissen.errors.TemplateError`, never shown as is.
+
+    A document is looked up as ``<language>/<document>.<ext>.j2``, then
+    ``_base/<document>.<ext>.j2``, then the layout ``_base/_document.<ext>.j2``,
+    in ``template_dirs`` before the built-in folder. So a folder with
+    ``nl/guide.md.j2`` replaces the Dutch Markdown guide, ``_base/guide.md.j2``
+    replaces it in every language and ``_base/_document.html.j2`` the look of
+    every HTML document. Your own templates can use ``_()`` and ``ngettext()``
+    as the built-in ones do.
+
+    Every template, built-in or not, runs in Jinja's immutable sandbox with
+    ``StrictUndefined`` and sees only plain data (see :meth:`context`).
+    Templates whose name does not end in ``.md.j2`` or ``.txt.j2`` are
+    autoescaped, so HTML always is; the content templates
+    (``_base/<document>.j2``) only build ``doc`` and write nothing, so their
+    texts are escaped where a layout writes them.
+
+    Args:
+        template_dirs: Folders (or one folder) with templates that replace
+            built-in ones of the same name (``nl/guide.md.j2``), searched in
+            order before the built-in templates.
+
+    Raises:
+        InputError: A template folder does not exist.
+
+    >>> import samenbeslissen as sb
+    >>> from samenbeslissen.rendering.renderer import Renderer
+    >>> conv = sb.Conversation(
+    ...     "Welke hulp past bij u?",
+    ...     client=sb.Participant(name="Mevrouw Jansen"),
+    ...     professional=sb.Participant(name="Sanne"),
+    ... )
+    >>> print(Renderer().render(conv, "next_step").splitlines()[0])
+    ## Volgende stap
+    """
+
+    __slots__ = ("_env", "_loader", "_templates", "template_dirs")
+
+    def __init__(
+        self,
+        *,
+        template_dirs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] = (),
+    ) -> None:
+        if isinstance(template_dirs, (str, os.PathLike)):
+            template_dirs = [template_dirs]
+        dirs = tuple(Path(d) for d in template_dirs)
+        for i, folder in enumerate(dirs):
+            if not folder.is_dir():
+                raise InputError(
+                    "template_dir_missing", field=f"template_dirs[{i}]", value=str(folder)
+                )
+        self.template_dirs: tuple[Path, ...] = dirs
+        """The user's template folders, in search order."""
+        self._loader = _Loader([*dirs, BUILTIN_TEMPLATES])
+        self._env = _environment(self._loader)
+        self._templates: dict[tuple[str, str, str], jinja2.Template] = {}
+
+    def render(
+        self,
+        source: Source,
+        document: str = "guide",
+        format: str = "markdown",
+        language: str | None = None,
+        *,
+        fragment: bool = False,
+    ) -> str:
+        """Render ``document`` from ``source`` as ``format`` in ``language``.
+
+        Args:
+            source: A :class:`~samenbeslissen.Conversation` or a trainer's scenario.
+            document: One of DOCUMENTS: "guide", "next_step", "option_grid",
+                "summary" or "script".
+            format: "markdown", "html" or "text".
+            language: "nl" or "en"; None means the source's own language.
+            fragment: For HTML: a ``<div>`` to embed in a page, instead of a
+                whole page. Other formats are the same either way.
+
+        Returns:
+            The document. The same input always gives the same output.
+
+        Raises:
+            InputError: Unknown document, format or language, or a source
+                that is neither a conversation nor a scenario.
+            TemplateError: A template failed: it uses a missing value, tries
+                something the sandbox forbids, or has a syntax error.
+        """
+        context, template = self._prepare(source, document, format, language, fragment)
+        try:
+            return template.render(context)
+        except _TEMPLATE_FAILURES as error:
+            raise self._template_error(error, context["language"]) from None
+
+    def context(
+        self,
+        source: Source,
+        document: str = "guide",
+        format: str = "markdown",
+        language: str | None = None,
+        *,
+        fragment: bool = False,
+    ) -> dict[str, Any]:
+        """The data a template gets for these arguments (for writing your own templates).
+
+        Raises:
+            InputError: As :meth:`render`.
+        """
+        return self._prepare(source, document, format, language, fragment)[0]
+
+    def _prepare(
+        self, source: object, document: str, format: str, language: str | None, fragment: bool
+    ) -> tuple[dict[str, Any], jinja2.Template]:
+        lang = _check_arguments(source, document, format, language)
+        escape_ = markdown_escape if format == "markdown" else _as_is
+        if isinstance(source, Report):
+            context = report_context(source, lang, escape_)
+        else:
+            assert isinstance(source, (Conversation, Scenario))
+            context = build_context(source, language=lang, escape=escape_)
+        context.update(document=document, format=format, language=lang, fragment=bool(fragment))
+        return context, self._template(document, FORMATS[format], lang)
+
+    def _template(self, document: str, ext: str, language: str) -> jinja2.Template:
+        key = (document, ext, language)
+        template = self._templates.get(key)
+        if template is None:
+            names = [
+                f"{language}/{document}.{ext}.j2",
+                f"_base/{document}.{ext}.j2",
+                f"_base/_document.{ext}.j2",
+            ]
+            try:
+                template = self._env.select_template(names)
+            except _TEMPLATE_FAILURES as error:
+                raise self._template_error(error, language) from None
+            self._templates[key] = template
+        return template
+
+    def _template_error(self, error: Exception, language: str) -> TemplateError:
+        template, line = self._where(error)
+        if isinstance(error, jinja2.TemplateSyntaxError):
+            key, params = "template_syntax", {"detail": error.message}
+        elif isinstance(error, jinja2.TemplateNotFound):
+            key, params = "template_not_found", {"name": str(error.name)}
+        elif isinstance(error, jinja2.exceptions.SecurityError):
+            key, params = "template_unsafe", {"detail": str(error)}
+        elif isinstance(error, jinja2.UndefinedError):
+            key, params = "template_undefined", {"detail": str(error)}
+        else:
+            key, params = "template_failed", {"detail": f"{type(error).__name__}: {error}"}
+        return TemplateError(
+            key,
+            template=template,
+            line=line,
+            language=language,
+            where=_where(template, line),
+            **params,
+        )
+
+    def _where(self, error: Exception) -> tuple[str, int | None]:
+        """The template and line an error comes from: the innermost template frame."""
+        if isinstance(error, jinja2.TemplateSyntaxError) and error.name:
+            return error.name, error.lineno
+        found: tuple[str, int | None] = ("?", None)
+        tb = error.__traceback__
+        while tb is not None:
+            # Jinja rewrites tracebacks so template frames carry the template's
+            # file name and line; it marks them with this global.
+            if "__jinja_exception__" in tb.tb_frame.f_globals:
+                filename = tb.tb_frame.f_code.co_filename
+                found = (self._loader.names.get(filename, filename), tb.tb_lineno)
+            tb = tb.tb_next
+        return found
+
+    def __repr__(self) -> str:
+        dirs = ", ".join(str(d) for d in self.template_dirs)
+        return f"Renderer(template_dirs=[{dirs}])"
+
+
+_DEFAULT: Renderer | None = None
+
+
+def _default_renderer() -> Renderer:
+    global _DEFAULT  # one environment for the built-in templates, built on first use
+    if _DEFAULT is None:
+        _DEFAULT = Renderer()
+    return _DEFAULT
+
+
+def render(
+    source: Source,
+    document: str = "guide",
+    format: str = "markdown",
+    language: str | None = None,
+    *,
+    fragment: bool = False,
+) -> str:
+    """Render a built-in document from a conversation or scenario.
+
+    See :meth:`Renderer.render` for the arguments; use a :class:`Renderer`
+    with ``template_dirs`` to replace built-in templates with your own.
+
+    >>> import samenbeslissen as sb
+    >>> from samenbeslissen.rendering.renderer import render
+    >>> conv = sb.Conversation(
+    ...     "Welke hulp past bij u?",
+    ...     client=sb.Participant(name="Mevrouw Jansen"),
+    ...     professional=sb.Participant(name="Sanne"),
+    ... )
+    >>> print(render(conv, "next_step", language="en").splitlines()[0])
+    ## Next step
+    """
+    return _default_renderer().render(source, document, format, language, fragment=fragment)
+
+
+# -- arguments -------------------------------------------------------------------------
+
+
+def _check_arguments(source: object, document: str, format: str, language: str | None) -> str:
+    """Return the language to render in, or raise InputError for a bad argument."""
+    own = source.language if isinstance(source, (Conversation, Scenario)) else DEFAULT_LANGUAGE
+    says = language if language in languages() else own  # the language errors are in
+    if not isinstance(source, (Conversation, Scenario, Report)):
+        raise InputError("render_source", field="source", got=type(source).__name__, language=says)
+    if language is not None and language not in languages():
+        raise InputError("unknown_language", field="language", value=language, language=says)
+    documents = (REPORT,) if isinstance(source, Report) else DOCUMENTS
+    if document not in documents:
+        allowed = ", ".join(documents)
+        raise InputError(
+            "expected_choice", field="document", allowed=allowed, got=repr(document), language=says
+        )
+    if format not in FORMATS:
+        allowed = ", ".join(FORMATS)
+        raise InputError(
+            "expected_choice", field="format", allowed=allowed, got=repr(format), language=says
+        )
+    chosen = language or own
+    if chosen not in languages():  # a scenario built by hand may name any language
+        raise InputError("unknown_language", field="language", value=chosen)
+    return chosen
+
+
+def _where(template: str, line: int | None) -> Phrase:
+    """The ``where`` of a template message: the template's name, and its line when known."""
+    if line is None:
+        return Phrase("template_where.no_line", template=template)
+    return Phrase("template_where.line", template=template, line=line)
+
+
+_TEMPLATE_FAILURES = (
+    jinja2.TemplateError,
+    # What a template's own expressions can raise: 1 / 0, "a" + 1, a[99] ...
+    ArithmeticError,
+    AttributeError,
+    LookupError,
+    TypeError,
+    ValueError,
+)
+
+
+# -- the environment -------------------------------------------------------------------
+
+
+class _Loader(jinja2.FileSystemLoader):
+    """A file loader that remembers which file is which template, for error messages."""
+
+    def __init__(self, searchpath: list[Path]) -> None:
+        super().__init__(searchpath)
+        self.names: dict[str, str] = {}
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        self.names[filename] = template
+        return source, filename, uptodate
+
+
+_CONTENT = frozenset({"_base/_shared.j2", *(f"_base/{name}.j2" for name in (*DOCUMENTS, REPORT))})
+"""The content templates: they build a document's data for every format and write nothing."""
+
+
+def _autoescape(name: str | None) -> bool:
+    # Everything except Markdown, plain text and content: a user's HTML
+    # partial with an unusual name is escaped too. Content is written by a
+    # layout, which escapes it for its format; escaping it earlier would put
+    # HTML entities into Markdown and text.
+    return name is None or not (name in _CONTENT or name.endswith((".md.j2", ".txt.j2")))
+
+
+_DATA_HOLDERS = (jinja2.utils.Namespace, jinja2.environment.TemplateModule)
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, reading plain data quickly.
+
+    A dict's keys come before its methods: ``doc.items`` is the key "items"
+    when there is one (Jinja would give the ``items`` method), and the
+    common case skips an AttributeError per lookup. The attributes of a
+    ``namespace()`` and of an imported template are read directly. Only
+    template data comes back this way; everything else goes through the
+    sandbox's own checks.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        elif type(obj) in _DATA_HOLDERS and not attribute.startswith("_"):
+            # A namespace() holds only template data, an imported template
+            # only what it exports: their public attributes are safe to read.
+            try:
+                return getattr(obj, attribute)
+            except AttributeError:
+                pass
+        return super().getattr(obj, attribute)
+
+
+def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
+    env = _Sandbox(
+        loader=loader,
+        autoescape=_autoescape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Templates are read and compiled once; a new Renderer sees changed files.
+        auto_reload=False,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.filters.update(
+        listing=_listing,
+        longdate=_longdate,
+        lines=_lines,
+        sentences=_sentences,
+        document=_document,
+        wrap=_wrap,
+        textgrid=_textgrid,
+    )
+    # "_(key, **params)" and "ngettext(key, key, count, **params)" read the
+    # catalogue of the language being rendered and fill in the placeholders;
+    # in an autoescaped template the values are escaped.
+    env.install_gettext_callables(  # type: ignore[attr-defined]  # added by the i18n extension
+        _gettext, _ngettext, newstyle=True
+    )
+    return env
+
+
+# -- texts -----------------------------------------------------------------------------
+
+
+def _catalogue(context: jinja2.runtime.Context) -> gettext.NullTranslations:
+    return translations(str(context.resolve_or_missing("language")))
+
+
+def _as_written(context: jinja2.runtime.Context, text: str) -> str:
+    # A catalogue text is plain text: an HTML template shows its quotes and
+    # ampersands as they are. The i18n extension escapes the values.
+    return markupsafe.escape(text) if context.eval_ctx.autoescape else text
+
+
+@jinja2.pass_context
+def _gettext(context: jinja2.runtime.Context, key: str) -> str:
+    """The catalogue text ``key`` in the document's language; a missing key is an error."""
+    catalogue = _catalogue(context)
+    text = catalogue.gettext(key)
+    if text == key:
+        raise jinja2.UndefinedError(f"the catalogue has no text {key!r}")
+    if catalogue.ngettext(key, key, 1) != key:
+        # gettext quietly gives the singular of a plural text.
+        raise jinja2.UndefinedError(f"the text {key!r} has plural forms: use ngettext")
+    return _as_written(context, text)
+
+
+@jinja2.pass_context
+def _ngettext(context: jinja2.runtime.Context, singular: str, plural: str, count: int) -> str:
+    """The plural form of catalogue text ``singular`` for ``count``; a missing key is an error."""
+    text = _catalogue(context).ngettext(singular, plural, count)
+    if text in (singular, plural):
+        raise jinja2.UndefinedError(f"the catalogue has no plural text {singular!r}")
+    return _as_written(context, text)
+
+
+# -- escaping --------------------------------------------------------------------------
+
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_LEADING = re.compile(r"^(\s*)(?:([#+\-=])|(\d+)([.)]))")
+_MD_ANYTHING = re.compile(
+    r"[\\`*_\[\]<>|~\r\n\v\f\x1c-\x1e\x85\u2028\u2029]|^\s*(?:[#+\-=]|\d+[.)])"
+)
+
+
+def markdown_escape(text: str) -> str:
+    """Make free text literal in Markdown: nothing in it becomes markup, a link or HTML.
+
+    Line breaks become spaces, so a value cannot break a list or a table.
+
+    >>> print(markdown_escape("<b>Hulp</b> | *snel*"))
+    \\<b\\>Hulp\\</b\\> \\| \\*snel\\*
+    >>> print(markdown_escape("1. kies"))
+    1\\. kies
+    """
+    if _MD_ANYTHING.search(text) is None:
+        return text  # the usual case: plain words
+    text = " ".join(part.strip() for part in text.splitlines())
+    text = _MD_INLINE.sub(r"\\\1", text)
+    return _MD_LEADING.sub(_escape_leading, text, count=1)
+
+
+def _escape_leading(match: re.Match[str]) -> str:
+    space, mark, number, after = match.groups()
+    if mark is not None:
+        return f"{space}\\{mark}"
+    return f"{space}{number}\\{after}"
+
+
+def _as_is(text: str) -> str:
+    return text
+
+
+# -- filters ---------------------------------------------------------------------------
+
+
+@jinja2.pass_context
+def _listing(context: jinja2.runtime.Context, items: Iterable[object]) -> str:
+    """Join items as in running text: "A, B en C"."""
+    language = str(context.resolve_or_missing("language"))
+    if context.eval_ctx.autoescape:
+        # Escape each item once (a translated text is escaped already), so the
+        # joined text can go into a translated text unchanged.
+        escaped = [str(markupsafe.escape(item)) for item in items]
+        return markupsafe.Markup(Joined(escaped).label(language))
+    return Joined(str(item) for item in items).label(language)
+
+
+@jinja2.pass_context
+def _longdate(context: jinja2.runtime.Context, value: dt.date) -> str:
+    """A date written out in the document's language: "2 maart 2026"."""
+    return format_date(value, str(context.resolve_or_missing("language")))
+
+
+def _lines(text: str) -> list[str]:
+    """The entries of a text that is a list, one a line: ``_("guide.intro")|lines``."""
+    return text.splitlines()  # a Markup text gives Markup lines
+
+
+_BLOCK_DEFAULTS: dict[str, Any] = {"title": None, "label": None, "style": "bullet", "note": None}
+
+
+def _document(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """Give a document's content every key the layouts read (see _base/_document.md.j2).
+
+    Missing optional keys get their defaults and every list entry becomes
+    ``{text, entries}``, so the layouts need no tests for what is there.
+    """
+    return {
+        "level": doc.get("level", 1),
+        "title": doc["title"],
+        "subtitle": doc.get("subtitle"),
+        "facts": list(doc.get("facts") or ()),
+        "intro": list(doc.get("intro") or ()),
+        "sections": [
+            {
+                "level": section.get("level", 2),
+                "title": section["title"],
+                "mark": section.get("mark"),
+                "state": section.get("state"),
+                "current": section.get("state") == "current",
+                "blocks": [_block(b) for b in section.get("blocks") or ()],
+            }
+            for section in doc.get("sections") or ()
+        ],
+    }
+
+
+def _block(block: Mapping[str, Any]) -> dict[str, Any]:
+    shaped = {**_BLOCK_DEFAULTS, **block}
+    if shaped["type"] == "list":
+        shaped["entries"] = [
+            entry if isinstance(entry, Mapping) else {"text": entry, "entries": ()}
+            for entry in shaped["entries"]
+        ]
+    return shaped
+
+
+def _sentences(items: Iterable[object]) -> str:
+    """Join texts into running text, ending each one with a full stop if it has none."""
+    done = []
+    for item in items:
+        text = str(item).strip()
+        if text and not text.endswith(_SENTENCE_ENDS):
+            text += "."
+        done.append(text)
+    return " ".join(t for t in done if t)
+
+
+_SENTENCE_ENDS = (".", "!", "?", "\u2026", ":", ";", '"', "\u201d", "\u2019", "'", ")")
+
+
+def _wrap(text: str, width: int = 78, indent: str = "") -> str:
+    """Wrap plain text at ``width``; lines after the first start with ``indent``."""
+    return textwrap.fill(
+        str(text),
+        width=width,
+        subsequent_indent=indent,
+        break_long_words=True,
+        break_on_hyphens=False,
+    )
+
+
+def _textgrid(rows: Iterable[Iterable[object]], width: int = 100, first: int = 22) -> str:
+    """A plain-text table with wrapped cells, the first row as the header.
+
+    A cell is a text or a list of texts (written as a list with dashes).
+    ``first`` is the width of the first column; the others share the rest.
+    """
+    table = [[_cell_lines(cell) for cell in row] for row in rows]
+    columns = max(len(row) for row in table)
+    rest = max(width - first - 3 * columns - 1, 10 * (columns - 1))
+    widths = [first] + [max(rest // max(columns - 1, 1), 10)] * (columns - 1)
+    rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
+    header_rule = rule.replace("-", "=")
+    out = [rule]
+    for index, row in enumerate(table):
+        wrapped = [_wrap_cell(row[i] if i < len(row) else [], widths[i]) for i in range(columns)]
+        height = max(len(cell) for cell in wrapped)
+        for n in range(height):
+            cells = [
+                (cell[n] if n < len(cell) else "").ljust(widths[i])
+                for i, cell in enumerate(wrapped)
+            ]
+            out.append("| " + " | ".join(cells) + " |")
+        out.append(header_rule if index == 0 else rule)
+    return "\n".join(out)
+
+
+def _cell_lines(cell: object) -> list[str]:
+    if isinstance(cell, (list, tuple)):
+        return [f"- {item}" for item in cell]
+    return [str(cell)]
+
+
+def _wrap_cell(paragraphs: list[str], width: int) -> list[str]:
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        indent = "  " if paragraph.startswith("- ") else ""
+        lines.extend(
+            textwrap.wrap(
+                paragraph,
+                width=width,
+                subsequent_indent=indent,
+                break_long_words=True,
+                break_on_hyphens=False,
+            )
+            or [""]
+        )
+    return lines or [""]

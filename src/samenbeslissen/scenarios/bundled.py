@@ -1,0 +1,58 @@
+"""The scenario files shipped with the package: the demo, the starters and the JSON Schema."""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import json
+from typing import Any
+
+from samenbeslissen.errors import InputError
+from samenbeslissen.i18n import DEFAULT_LANGUAGE, languages
+from samenbeslissen.scenarios.loader import loads_scenario
+from samenbeslissen.scenarios.model import Scenario
+
+__all__ = ["DEMO_SCENARIO", "demo_scenario", "scenario_schema", "starter_scenario"]
+
+DEMO_SCENARIO = "wmo-huishoudelijke-hulp.yaml"
+"""The example scenario bundled with the package, used by :func:`demo_scenario`."""
+
+
+def starter_scenario(language: str = DEFAULT_LANGUAGE) -> str:
+    """A new scenario file to fill in: YAML with a comment on every field.
+
+    The starter is a complete, valid scenario (it loads as is), so a trainer
+    can change it step by step and check it along the way.
+
+    Args:
+        language: "nl" (comments and texts in Dutch) or "en".
+
+    Raises:
+        InputError: ``language`` is not "nl" or "en".
+    """
+    if language not in languages():
+        raise InputError("unknown_language", field="language", value=language)
+    resource = importlib.resources.files("samenbeslissen").joinpath("starters")
+    return resource.joinpath(f"{language}.yaml").read_text(encoding="utf-8")
+
+
+@functools.cache
+def demo_scenario() -> Scenario:
+    """The bundled demo: replacing household help under the Wmo, with a cliëntondersteuner.
+
+    The same file is ``examples/wmo-huishoudelijke-hulp.yaml`` in the source tree.
+    """
+    resource = importlib.resources.files("samenbeslissen").joinpath("examples")
+    text = resource.joinpath(DEMO_SCENARIO).read_text(encoding="utf-8")
+    return loads_scenario(text, source=f"samenbeslissen/examples/{DEMO_SCENARIO}")
+
+
+def scenario_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the scenario format, for editors and other tools.
+
+    The loader checks more than the schema can say: unique keys, ratings and
+    the decision naming known options, speakers who take part.
+    """
+    resource = importlib.resources.files("samenbeslissen") / "schemas" / "scenario.schema.json"
+    schema: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
+    return schema

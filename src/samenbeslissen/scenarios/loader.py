@@ -1,0 +1,68 @@
+"""Reading a scenario from a file or from YAML text: read, then decode."""
+
+from __future__ import annotations
+
+import os
+
+from samenbeslissen.errors import ScenarioError
+from samenbeslissen.scenarios.decoder import decode
+from samenbeslissen.scenarios.model import Scenario
+from samenbeslissen.scenarios.yaml_reader import MAX_SCENARIO_SIZE, read_yaml, too_large
+
+__all__ = ["load_scenario", "loads_scenario"]
+
+
+def loads_scenario(text: str, *, source: str | None = None) -> Scenario:
+    """Read a scenario from YAML text.
+
+    Args:
+        text: The YAML text, at most :data:`MAX_SCENARIO_SIZE` characters.
+        source: Where the text came from (a file name), named in error messages.
+
+    Returns:
+        The checked scenario.
+
+    Raises:
+        ScenarioError: The text is not YAML, or not a valid scenario; ``line``
+            and ``field`` say where.
+    """
+    data, spots = read_yaml(text, source)
+    return decode(data, source, spots)
+
+
+def load_scenario(path: str | os.PathLike[str]) -> Scenario:
+    """Read a scenario file (YAML, UTF-8).
+
+    Files larger than :data:`MAX_SCENARIO_SIZE` bytes are refused before they are read.
+
+    Args:
+        path: The file to read.
+
+    Returns:
+        The checked scenario; its ``source`` is ``path``.
+
+    Raises:
+        ScenarioError: The file does not exist, cannot be read, is too large,
+            is not UTF-8, is not YAML, or is not a valid scenario. The message
+            starts with ``file:line:``.
+    """
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as file:
+            if os.fstat(file.fileno()).st_size > MAX_SCENARIO_SIZE:
+                raise too_large(name)
+            # Special files report no size: read at most one byte past the limit.
+            content = file.read(MAX_SCENARIO_SIZE + 1)
+    except FileNotFoundError:
+        raise ScenarioError("scenario_not_found", field="", file=name) from None
+    except OSError as error:
+        detail = error.strerror or type(error).__name__
+        raise ScenarioError("scenario_unreadable", field="", file=name, detail=detail) from None
+    if len(content) > MAX_SCENARIO_SIZE:
+        raise too_large(name)
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = content.count(b"\n", 0, error.start) + 1
+        raise ScenarioError("scenario_encoding", field="", file=name, line=line) from None
+    return loads_scenario(text, source=name)
