@@ -1,4 +1,4 @@
-"""Hypothesis strategies shared by the test suite; grows with every feature."""
+"""Shared Hypothesis strategies and conversation builders of the test suite."""
 
 from __future__ import annotations
 
@@ -191,3 +191,118 @@ def instrument_answers(draw: st.DrawFn, instrument: str | None = None) -> sb.Ans
         for index in draw(st.lists(st.integers(0, count - 1), max_size=3, unique=True)):
             items[index] = draw(spoilers)
     return sb.Answers(instrument=info.name, items=items)
+
+
+# -- builders: conversations walked the ordinary way -----------------------------
+
+FOLLOW_UP = dt.date(2026, 6, 1)
+
+WERK = sb.Option(
+    key="werkervaring",
+    title="Werkervaringsplaats",
+    pros=("U krijgt weer ritme.",),
+    cons=("U krijgt nog geen loon.",),
+)
+NIETS = sb.Option(
+    key="niets",
+    title="Nu niets veranderen",
+    status_quo=True,
+    pros=("U houdt rust.",),
+    cons=("U zet geen stap naar werk.",),
+)
+CURSUS = sb.Option(
+    key="cursus", title="Taalcursus", pros=("Beter Nederlands.",), cons=("Elke dag les.",)
+)
+
+
+def new(language: str = "nl", policy: sb.Policy | None = None, **kwargs: object) -> sb.Conversation:
+    return sb.Conversation(
+        "Welke stap naar werk past nu bij u?",
+        client=sb.Participant(name="Fatima"),
+        professional=sb.Participant(name="Jeroen"),
+        language=language,
+        policy=policy,
+        clock=ticking_clock(),
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def at(step: sb.Step, language: str = "nl", policy: sb.Policy | None = None) -> sb.Conversation:
+    """A conversation walked, the ordinary way, to ``step``."""
+    conv = new(language, policy)
+    if step is sb.Step.INFORM:
+        return conv
+    conv.inform(may_codecide=True, preferred_role=sb.DecisionRole.SHARED)
+    conv.add_option(WERK)
+    conv.add_option(NIETS)
+    if step is sb.Step.OPTIONS:
+        return conv
+    conv.present_options()
+    if step is sb.Step.PREFERENCES:
+        return conv
+    conv.weigh({"inkomen": 5, "rust": 3}, {"werkervaring": {"inkomen": 2}, "niets": {"rust": 5}})
+    if step is sb.Step.DECIDE:
+        return conv
+    if step is sb.Step.DEFERRED:
+        conv.defer(reason="Ze wil eerst met haar zus praten.")
+        return conv
+    if step is sb.Step.STOPPED:
+        conv.stop(reason="De cliënt wil niet verder.")
+        return conv
+    conv.decide(
+        "werkervaring", decided_by=sb.DecisionRole.SHARED, rationale="Ritme.", follow_up=FOLLOW_UP
+    )
+    if step is sb.Step.EVALUATED:
+        conv.evaluate(notes="Het gaat goed.")
+    return conv
+
+
+NAMES = ("Fatima El Amrani", "Jeroen Visser", "Els Bakker")
+PRIVATE = "Mijn buurman weet hier niets van."
+
+
+def council_conversation(
+    *,
+    deferred: bool = False,
+    stop: bool = False,
+    wanted: sb.DecisionRole = sb.DecisionRole.SHARED,
+    decided_by: sb.DecisionRole = sb.DecisionRole.SHARED,
+    sdm: int | None = None,
+    collaborate: tuple[int, int, int] | None = None,
+    sure_yes: int | None = None,
+    remark: str | None = None,
+) -> sb.Conversation:
+    """A decided conversation for the client council report, with its experience."""
+    conv = sb.Conversation(
+        "Welke hulp past bij u?",
+        client=sb.Participant(name=NAMES[0]),
+        professional=sb.Participant(name=NAMES[1]),
+        others=[sb.Participant(name=NAMES[2], role=sb.ParticipantRole.CLIENT_SUPPORT)],
+        clock=ticking_clock(),
+    )
+    conv.inform(may_codecide=True, preferred_role=wanted)
+    conv.add_option(sb.Option(key="thuiszorg", title="Thuiszorg"))
+    conv.add_option(sb.Option(key="zelf", title="Zelf regelen", status_quo=True))
+    conv.present_options()
+    if stop:
+        conv.stop(reason="De cliënt wil niet verder.")
+        return conv
+    conv.weigh({"vast": 5}, {"thuiszorg": {"vast": 4}})
+    if deferred:
+        conv.defer(reason="Eerst met de dochter praten.")
+        conv.resume()
+    conv.decide(
+        "thuiszorg", decided_by=decided_by, rationale="Vaste hulp.", follow_up=dt.date(2026, 6, 1)
+    )
+    answers = []
+    if sdm is not None:
+        answers.append(sb.Answers(instrument="sdm_q9", items=[sdm] * 9))
+    if collaborate is not None:
+        answers.append(sb.Answers(instrument="collaborate", items=list(collaborate)))
+    if sure_yes is not None:
+        answers.append(sb.Answers(instrument="sure", items=[1] * sure_yes + [0] * (4 - sure_yes)))
+    remarks = [sb.Remark(text=PRIVATE, kind="change", private=True)]
+    if remark:
+        remarks.append(sb.Remark(text=remark, kind="helped", step="inform"))
+    conv.add_experience(answers=answers, remarks=remarks)
+    return conv

@@ -13,6 +13,7 @@ import pytest
 
 import samenbeslissen as sb
 from samenbeslissen.cli.main import main
+from tests.strategies import council_conversation
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
@@ -160,11 +161,9 @@ def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]
 
 
 def test_report_bundles_records_into_a_page_named_by_its_extension(tmp_path: Path) -> None:
-    from tests.test_report import conversation
-
     records = tmp_path / "gesprekken.jsonl"
     records.write_text(
-        "".join(conversation(sdm=4).to_json() + "\n" for _ in range(6)), encoding="utf-8"
+        "".join(council_conversation(sdm=4).to_json() + "\n" for _ in range(6)), encoding="utf-8"
     )
     page = tmp_path / "rapport.html"
     assert (0, "", "") == run("report", str(records), "-o", str(page))

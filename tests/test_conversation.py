@@ -7,69 +7,9 @@ import datetime as dt
 import pytest
 
 import samenbeslissen as sb
-from tests.strategies import START, ticking_clock
+from tests.strategies import CURSUS, FOLLOW_UP, NIETS, START, WERK, at, new
 
 A, S = sb.Action, sb.Step
-FOLLOW_UP = dt.date(2026, 6, 1)
-
-WERK = sb.Option(
-    key="werkervaring",
-    title="Werkervaringsplaats",
-    pros=("U krijgt weer ritme.",),
-    cons=("U krijgt nog geen loon.",),
-)
-NIETS = sb.Option(
-    key="niets",
-    title="Nu niets veranderen",
-    status_quo=True,
-    pros=("U houdt rust.",),
-    cons=("U zet geen stap naar werk.",),
-)
-CURSUS = sb.Option(
-    key="cursus", title="Taalcursus", pros=("Beter Nederlands.",), cons=("Elke dag les.",)
-)
-
-
-def new(language: str = "nl", policy: sb.Policy | None = None, **kwargs: object) -> sb.Conversation:
-    return sb.Conversation(
-        "Welke stap naar werk past nu bij u?",
-        client=sb.Participant(name="Fatima"),
-        professional=sb.Participant(name="Jeroen"),
-        language=language,
-        policy=policy,
-        clock=ticking_clock(),
-        **kwargs,  # type: ignore[arg-type]
-    )
-
-
-def at(step: sb.Step, language: str = "nl", policy: sb.Policy | None = None) -> sb.Conversation:
-    """A conversation walked, the ordinary way, to ``step``."""
-    conv = new(language, policy)
-    if step is S.INFORM:
-        return conv
-    conv.inform(may_codecide=True, preferred_role=sb.DecisionRole.SHARED)
-    conv.add_option(WERK)
-    conv.add_option(NIETS)
-    if step is S.OPTIONS:
-        return conv
-    conv.present_options()
-    if step is S.PREFERENCES:
-        return conv
-    conv.weigh({"inkomen": 5, "rust": 3}, {"werkervaring": {"inkomen": 2}, "niets": {"rust": 5}})
-    if step is S.DECIDE:
-        return conv
-    if step is S.DEFERRED:
-        conv.defer(reason="Ze wil eerst met haar zus praten.")
-        return conv
-    if step is S.STOPPED:
-        conv.stop(reason="De cliënt wil niet verder.")
-        return conv
-    conv.decide(
-        "werkervaring", decided_by=sb.DecisionRole.SHARED, rationale="Ritme.", follow_up=FOLLOW_UP
-    )
-    if step is S.EVALUATED:
-        conv.evaluate(notes="Het gaat goed.")
-    return conv
 
 
 def snapshot(conv: sb.Conversation) -> tuple[object, ...]:

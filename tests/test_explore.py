@@ -13,8 +13,7 @@ import pytest
 
 import samenbeslissen as sb
 from samenbeslissen.explore import display
-from tests.strategies import ticking_clock
-from tests.test_conversation import at
+from tests.strategies import at, ticking_clock
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "wmo-huishoudelijke-hulp.yaml"
 S = sb.Step

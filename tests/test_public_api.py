@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
 import importlib.metadata
 import inspect
+import pkgutil
+import subprocess
+import sys
+import types
+
+import pytest
 
 import samenbeslissen as sb
 from samenbeslissen import errors
@@ -92,6 +100,57 @@ def test_the_public_names_are_pinned_and_sorted() -> None:
     assert sorted(sb.__all__) == sb.__all__
     for name in sb.__all__:
         assert hasattr(sb, name), name
+
+
+def test_dir_lists_every_public_name() -> None:
+    assert set(sb.__all__) <= set(dir(sb))
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="has no attribute 'Conversatie'"):
+        _ = sb.Conversatie  # type: ignore[attr-defined]
+
+
+def test_the_lazy_names_and_the_names_type_checkers_see_agree() -> None:
+    """``__getattr__`` and the ``if TYPE_CHECKING:`` imports name the same modules."""
+    tree = ast.parse(inspect.getsource(sb))
+    (block,) = [node for node in tree.body if isinstance(node, ast.If)]
+    seen = {
+        alias.name: node.module
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert {"instruments": "samenbeslissen", **sb._EXPORTS} == seen
+    assert set(sb.__all__) == {*seen, "__version__"}
+
+
+def every_module() -> list[str]:
+    return sorted(
+        info.name for info in pkgutil.walk_packages(sb.__path__, prefix="samenbeslissen.")
+    )
+
+
+def test_every_public_name_is_what_its_module_defines_even_after_every_import() -> None:
+    """No subpackage shadows a root name (a package ``render`` would hide ``render()``)."""
+    for name in every_module():
+        if name != "samenbeslissen.__main__":
+            importlib.import_module(name)
+    for name, module in sb._EXPORTS.items():
+        value = getattr(sb, name)
+        assert not isinstance(value, types.ModuleType), name
+        assert getattr(importlib.import_module(module), name) is value
+    assert isinstance(sb.instruments, types.ModuleType)
+
+
+def test_importing_the_package_loads_none_of_its_layers() -> None:
+    program = (
+        "import sys, samenbeslissen\n"
+        "print(sorted(m for m in sys.modules if m.startswith('samenbeslissen.')"
+        " or m.split('.')[0] in ('attrs', 'transitions', 'jinja2', 'yaml')))"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert "[]\n" == done.stdout
 
 
 def test_the_version_comes_from_the_installed_metadata() -> None:

@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 
 import samenbeslissen as sb
 from samenbeslissen.core.records import SCHEMA_VERSION, record_schema
-from tests.strategies import START, option_lists, ticking_clock, weighings
-from tests.test_conversation import at
+from tests.strategies import START, at, option_lists, ticking_clock, weighings
 
 S = sb.Step
 

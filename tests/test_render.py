@@ -50,7 +50,7 @@ from samenbeslissen.scenarios import (
     Scenario,
     StepLines,
 )
-from tests.strategies import conversations, scenarios, ticking_clock
+from tests.strategies import at, conversations, scenarios, ticking_clock
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE_GOLDEN = os.environ.get("SAMENBESLISSEN_UPDATE_GOLDEN") == "1"
@@ -1171,8 +1171,6 @@ def test_counts_take_the_plural_form_that_fits() -> None:
 def test_the_guide_shows_how_the_clients_preference_moved(
     initial: str, informed: str | None, expected: str
 ) -> None:
-    from tests.test_conversation import at
-
     conv = at(sb.Step.PREFERENCES)
     conv.weigh({"inkomen": 3}, initial_preference=initial, informed_preference=informed)
     assert expected in render(conv)

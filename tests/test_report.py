@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -13,60 +12,13 @@ import pytest
 import samenbeslissen as sb
 from samenbeslissen.analysis.report import NAME_MARK
 from samenbeslissen.rendering.renderer import render
-from tests.strategies import ticking_clock
+from tests.strategies import NAMES, PRIVATE
+from tests.strategies import council_conversation as conversation
 
 FUTURE = json.dumps(
     {"schema_version": 9, "kind": "samenbeslissen/conversation", "client": {}}
     | {"professional": {}, "history": []}
 )
-NAMES = ("Fatima El Amrani", "Jeroen Visser", "Els Bakker")
-PRIVATE = "Mijn buurman weet hier niets van."
-
-
-def conversation(
-    *,
-    deferred: bool = False,
-    stop: bool = False,
-    wanted: sb.DecisionRole = sb.DecisionRole.SHARED,
-    decided_by: sb.DecisionRole = sb.DecisionRole.SHARED,
-    sdm: int | None = None,
-    collaborate: tuple[int, int, int] | None = None,
-    sure_yes: int | None = None,
-    remark: str | None = None,
-) -> sb.Conversation:
-    conv = sb.Conversation(
-        "Welke hulp past bij u?",
-        client=sb.Participant(name=NAMES[0]),
-        professional=sb.Participant(name=NAMES[1]),
-        others=[sb.Participant(name=NAMES[2], role=sb.ParticipantRole.CLIENT_SUPPORT)],
-        clock=ticking_clock(),
-    )
-    conv.inform(may_codecide=True, preferred_role=wanted)
-    conv.add_option(sb.Option(key="thuiszorg", title="Thuiszorg"))
-    conv.add_option(sb.Option(key="zelf", title="Zelf regelen", status_quo=True))
-    conv.present_options()
-    if stop:
-        conv.stop(reason="De cliënt wil niet verder.")
-        return conv
-    conv.weigh({"vast": 5}, {"thuiszorg": {"vast": 4}})
-    if deferred:
-        conv.defer(reason="Eerst met de dochter praten.")
-        conv.resume()
-    conv.decide(
-        "thuiszorg", decided_by=decided_by, rationale="Vaste hulp.", follow_up=dt.date(2026, 6, 1)
-    )
-    answers = []
-    if sdm is not None:
-        answers.append(sb.Answers(instrument="sdm_q9", items=[sdm] * 9))
-    if collaborate is not None:
-        answers.append(sb.Answers(instrument="collaborate", items=list(collaborate)))
-    if sure_yes is not None:
-        answers.append(sb.Answers(instrument="sure", items=[1] * sure_yes + [0] * (4 - sure_yes)))
-    remarks = [sb.Remark(text=PRIVATE, kind="change", private=True)]
-    if remark:
-        remarks.append(sb.Remark(text=remark, kind="helped", step="inform"))
-    conv.add_experience(answers=answers, remarks=remarks)
-    return conv
 
 
 def test_steps_are_counted_per_conversation() -> None:
