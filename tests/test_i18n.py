@@ -216,3 +216,40 @@ def test_a_language_is_one_folder_of_catalogues_and_no_code() -> None:
     # What the new catalogue does not have yet comes from the English one.
     assert "Options" == sb.Step.OPTIONS.label("de")
     assert "de" == sb.Conversation.from_json(conv.to_json()).language
+
+
+def test_phrases_are_values() -> None:
+    one, same, other = i18n.Phrase("word.item", number=4), i18n.Phrase("word.item", number=4), None
+    assert one == same
+    assert hash(one) == hash(same)
+    assert one != i18n.Phrase("word.item", number=5)
+    assert one != other
+    assert "Phrase('word.item', number=4)" == repr(one)
+    assert "Phrase('word.points', count=2)" == repr(i18n.Phrase("word.points", count=2))
+    assert "2 points" == i18n.Phrase("word.points", count=2).label("en")
+
+
+def test_joined_words_read_as_running_text() -> None:
+    assert "" == i18n.Joined([]).label("nl")
+    assert "a" == i18n.Joined(["a"]).label("nl")
+    assert "a en b" == i18n.Joined(["a", "b"]).label("nl")
+    assert "item 1 and the client" == i18n.Joined(
+        [i18n.Phrase("word.item", number=1), sb.ParticipantRole.CLIENT]
+    ).label("en").replace("client", "the client")
+    assert i18n.Joined("ab") == i18n.Joined(["a", "b"])
+    assert hash(i18n.Joined("ab")) == hash(i18n.Joined(("a", "b")))
+    assert i18n.Joined("ab") != "a en b"
+    assert "Joined(['a', 'b'])" == repr(i18n.Joined("ab"))
+
+
+def test_dates_are_written_out_in_the_message_language() -> None:
+    day = i18n.DateLabel(dt.date(2026, 3, 2))
+    assert ("2 maart 2026", "2 March 2026") == (day.label("nl"), day.label("en"))
+    assert day == i18n.DateLabel(dt.date(2026, 3, 2))
+    assert hash(day) == hash(i18n.DateLabel(dt.date(2026, 3, 2)))
+    assert day != dt.date(2026, 3, 2)
+    assert "DateLabel(datetime.date(2026, 3, 2))" == repr(day)
+
+
+def test_an_unknown_language_gets_the_default_catalogue() -> None:
+    assert i18n.translations("xx") is i18n.translations(i18n.DEFAULT_LANGUAGE)

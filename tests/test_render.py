@@ -20,6 +20,7 @@ import inspect
 import itertools
 import os
 import re
+import sys
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -1080,6 +1081,7 @@ def test_the_default_renderer_is_built_once() -> None:
 
 
 def test_rendering_again_reads_and_compiles_no_template(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(_render.NO_CACHE, "1")  # every template is compiled once, in this process
     renderer = Renderer()
     loads: list[str] = []
     compiles: list[object] = []
@@ -1174,3 +1176,62 @@ def test_the_guide_shows_how_the_clients_preference_moved(
     conv = at(sb.Step.PREFERENCES)
     conv.weigh({"inkomen": 3}, initial_preference=initial, informed_preference=informed)
     assert expected in render(conv)
+
+
+def test_compiled_templates_are_kept_for_the_next_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(_render.CACHE_DIR, str(cache))
+    assert cache == _render.cache_folder()
+    first = Renderer()
+    compiled: list[str] = []
+    compile_ = first._env.compile
+    monkeypatch.setattr(
+        first._env, "compile", lambda *a, **k: compiled.append(a[1]) or compile_(*a, **k)
+    )
+    expected = first.render(at_decide())
+    assert "_base/guide.j2" in compiled
+    assert sorted(cache.iterdir())
+    second = Renderer()  # a new environment, as in a new process
+    monkeypatch.setattr(second._env, "compile", lambda *a, **k: pytest.fail(f"compiled {a[1]}"))
+    assert expected == second.render(at_decide())
+
+
+def test_a_changed_template_is_compiled_again_despite_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(_render.CACHE_DIR, str(tmp_path / "cache"))
+    own = tmp_path / "templates" / "nl"
+    own.mkdir(parents=True)
+    (own / "next_step.md.j2").write_text("eerst\n", encoding="utf-8")
+    assert "eerst\n" == Renderer(template_dirs=[own.parent]).render(at_decide(), "next_step")
+    (own / "next_step.md.j2").write_text("daarna\n", encoding="utf-8")
+    assert "daarna\n" == Renderer(template_dirs=[own.parent]).render(at_decide(), "next_step")
+
+
+def test_no_cache_when_it_is_switched_off_or_cannot_be_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(_render.NO_CACHE, "1")
+    assert _render.cache_folder() is None
+    assert Renderer()._env.bytecode_cache is None
+    monkeypatch.delenv(_render.NO_CACHE)
+    blocked = tmp_path / "a-file"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv(_render.CACHE_DIR, str(blocked / "cache"))
+    renderer = Renderer()
+    assert renderer._env.bytecode_cache is None
+    assert renderer.render(at_decide()).startswith("# Gespreksleidraad")
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the XDG cache folder is Linux's")
+def test_the_default_cache_folder_is_the_users_cache_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(_render.CACHE_DIR)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = _render.cache_folder()
+    assert folder is not None
+    assert tmp_path / "samenbeslissen" == folder.parent
+    assert folder.name.startswith("templates-")

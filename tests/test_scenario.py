@@ -1056,3 +1056,31 @@ def test_the_full_example_in_the_documentation_loads_and_plays() -> None:
     assert 1 == len(full)
     scenario = loads_scenario(full[0], source="docs/scenarios.md")
     assert sb.Step.DECIDED == scenario.play(policy=sb.Policy.strict()).step
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        BASE,
+        changed("    status_quo: true", "    status_quo: true\n    pros: *voordelen"),
+        "title: " + "[" * 200 + "]" * 200 + "\n",
+        *("title: " + "[" * depth + "x" + "]" * depth + "\n" for depth in range(28, 33)),
+        changed("question: Wat doen we?", "question: [Wat doen we?"),
+        "title: ok\n\tlevel: 2\n",
+        "title: 'nooit gesloten\n",
+    ],
+)
+def test_the_reader_gives_the_same_with_and_without_libyaml(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from samenbeslissen.scenarios import yaml_reader
+
+    def outcome() -> object:
+        try:
+            return yaml_reader.read_yaml(text, "s.yaml")
+        except ScenarioError as error:
+            return (error.key, error.line, str(error))
+
+    fast = outcome()
+    monkeypatch.setattr(yaml_reader, "_FAST", None)
+    assert fast == outcome()

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from samenbeslissen import instruments
-from samenbeslissen.analysis import DEFAULT_THRESHOLD
+from samenbeslissen.analysis import DEFAULT_THRESHOLD, NAME_MARK
 from samenbeslissen.core.conversation import Conversation
 from samenbeslissen.core.model import Answers, DecisionRole
 from samenbeslissen.core.records import KIND, WORDS, check_version, loads
@@ -26,13 +26,6 @@ __all__ = ["DEFAULT_THRESHOLD", "NAME_MARK", "Distribution", "Report", "read_rec
 _OBJECT = WORDS["an object"]
 
 
-NAME_MARK = "[name]"
-"""What replaces a participant's name in a remark, in every language.
-
-The report's data (``remarks``, JSON and CSV exports) holds this mark; a
-rendered report shows the catalogue's word for it in its own language
-("[naam]" in Dutch).
-"""
 
 STEP_COUNTS = (
     "informed",

@@ -78,7 +78,7 @@ def translations(language: str) -> gettext.NullTranslations:
     messages they do not have yet.
     """
     if language not in languages():
-        language = DEFAULT_LANGUAGE
+        return translations(DEFAULT_LANGUAGE)
     with _catalogue_file(language).open("rb") as file:
         catalogue = gettext.GNUTranslations(file)
     if language not in (DEFAULT_LANGUAGE, FALLBACK_LANGUAGE):

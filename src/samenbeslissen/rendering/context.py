@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from samenbeslissen.analysis.report import NAME_MARK, Report
+from samenbeslissen.analysis import NAME_MARK
 from samenbeslissen.core.conversation import Conversation
 from samenbeslissen.core.model import (
     ADDRESSES,
@@ -23,6 +23,9 @@ from samenbeslissen.core.weighing import Criterion, Weighing
 from samenbeslissen.errors import InputError
 from samenbeslissen.i18n import text
 from samenbeslissen.scenarios import Scenario
+
+if TYPE_CHECKING:
+    from samenbeslissen.analysis.report import Report
 
 __all__ = ["Escape", "build_context", "report_context"]
 

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gettext
+import hashlib
 import os
 import re
+import sys
 import textwrap
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeGuard
 
 import jinja2
 import markupsafe
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from samenbeslissen.analysis.report import Report
 from samenbeslissen.core.conversation import Conversation
 from samenbeslissen.errors import InputError, TemplateError
 from samenbeslissen.i18n import (
@@ -30,13 +32,17 @@ from samenbeslissen.rendering.context import build_context, report_context
 from samenbeslissen.rendering.documents import DOCUMENTS, FORMATS, REPORT
 from samenbeslissen.scenarios import Scenario
 
+if TYPE_CHECKING:
+    from samenbeslissen.analysis.report import Report
+
 __all__ = ["Renderer", "markdown_escape", "render"]
 
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
 """The folder of the built-in templates."""
 
-Source = Conversation | Scenario | Report
+Source: TypeAlias = "Conversation | Scenario | Report"
+"""What can become a document: a conversation, a trainer's scenario or a client council report."""
 
 
 
@@ -169,7 +175,7 @@ class Renderer:
     ) -> tuple[dict[str, Any], jinja2.Template]:
         lang = _check_arguments(source, document, format, language)
         escape_ = markdown_escape if format == "markdown" else _as_is
-        if isinstance(source, Report):
+        if _is_report(source):
             context = report_context(source, lang, escape_)
         else:
             assert isinstance(source, (Conversation, Scenario))
@@ -277,11 +283,11 @@ def _check_arguments(source: object, document: str, format: str, language: str |
     """Return the language to render in, or raise InputError for a bad argument."""
     own = source.language if isinstance(source, (Conversation, Scenario)) else DEFAULT_LANGUAGE
     says = language if language in languages() else own  # the language errors are in
-    if not isinstance(source, (Conversation, Scenario, Report)):
+    if not (isinstance(source, (Conversation, Scenario)) or _is_report(source)):
         raise InputError("render_source", field="source", got=type(source).__name__, language=says)
     if language is not None and language not in languages():
         raise InputError("unknown_language", field="language", value=language, language=says)
-    documents = (REPORT,) if isinstance(source, Report) else DOCUMENTS
+    documents = (REPORT,) if _is_report(source) else DOCUMENTS
     if document not in documents:
         allowed = ", ".join(documents)
         raise InputError(
@@ -385,6 +391,7 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         # Templates are read and compiled once; a new Renderer sees changed files.
         auto_reload=False,
         extensions=["jinja2.ext.i18n"],
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(
         listing=_listing,
@@ -402,6 +409,69 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         _gettext, _ngettext, newstyle=True
     )
     return env
+
+
+def _is_report(source: object) -> TypeGuard[Report]:
+    # A Report can only exist once its module is loaded. Looking there first
+    # keeps the report, and the instruments it scores with, out of the
+    # processes that render only conversations and scenarios.
+    module = sys.modules.get("samenbeslissen.analysis.report")
+    return module is not None and isinstance(source, module.Report)
+
+
+NO_CACHE = "SAMENBESLISSEN_NO_CACHE"
+"""Set this environment variable (to anything) to compile templates anew in every process."""
+
+CACHE_DIR = "SAMENBESLISSEN_CACHE_DIR"
+"""An environment variable naming the folder for compiled templates, instead of the default."""
+
+
+def cache_folder() -> Path | None:
+    """Where compiled templates are kept between processes; None when caching is off.
+
+    By default a folder in the user's cache folder (``$XDG_CACHE_HOME`` or
+    ``~/.cache`` on Linux, ``~/Library/Caches`` on macOS, ``%LOCALAPPDATA%``
+    on Windows). Its name includes a fingerprint of this module, of Jinja2
+    and of Python, because the compiled code depends on all three.
+    """
+    if os.environ.get(NO_CACHE):
+        return None
+    chosen = os.environ.get(CACHE_DIR)
+    if chosen:
+        return Path(chosen)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "samenbeslissen" / f"templates-{_fingerprint()}"
+
+
+@functools.cache
+def _fingerprint() -> str:
+    # The environment's settings and filters are written in this file: when it
+    # changes, so may the compiled code, so a new folder is used.
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(f"{jinja2.__version__} {sys.version}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept on disk, so that a new process need not compile them again.
+
+    Jinja2 checks each cached template against its source, so a changed or
+    overriding template is compiled anew. A folder that cannot be made means
+    no cache, never an error.
+    """
+    folder = cache_folder()
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 # -- texts -----------------------------------------------------------------------------
