@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import samenbeslissen as sb
-from samenbeslissen.cli.main import main
+from samenbeslissen.cli.commands import main
 from tests.strategies import council_conversation
 
 EXAMPLES = Path(__file__).parent.parent / "examples"

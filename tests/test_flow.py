@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -158,3 +160,24 @@ def test_a_failing_graphviz_is_reported(tmp_path: Path, monkeypatch: pytest.Monk
     with pytest.raises(sb.DefinitionError) as info:
         diagram().to_svg()
     assert "syntax error in line 1" in str(info.value)
+
+
+def test_what_is_allowed_is_what_the_transitions_machine_allows() -> None:
+    """``is_allowed`` reads FLOW without building the machine; both must agree."""
+    from samenbeslissen.core import machine
+
+    built = machine.build_machine()
+    for step in sb.Step:
+        for action in sb.Action:
+            expected = step.value in built.events[action].transitions
+            assert expected == machine.is_allowed(step.value, action), (step, action)
+
+
+def test_a_guide_at_the_start_needs_no_state_machine() -> None:
+    program = (
+        "import sys, samenbeslissen as sb\n"
+        "sb.render(sb.demo_scenario())\n"
+        "print('transitions' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert "False\n" == done.stdout

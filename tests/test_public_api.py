@@ -143,6 +143,15 @@ def test_every_public_name_is_what_its_module_defines_even_after_every_import() 
     assert isinstance(sb.instruments, types.ModuleType)
 
 
+def test_no_name_in_a_package_hides_one_of_its_modules() -> None:
+    """``samenbeslissen.cli.commands`` is that module, not a function of the same name."""
+    for name in every_module():
+        if name == "samenbeslissen.__main__":
+            continue
+        parent, _, child = name.rpartition(".")
+        assert sys.modules[name] is getattr(importlib.import_module(parent), child), name
+
+
 def test_importing_the_package_loads_none_of_its_layers() -> None:
     program = (
         "import sys, samenbeslissen\n"

@@ -1,5 +1,5 @@
 """Run the command line as ``python -m samenbeslissen``."""
 
-from samenbeslissen.cli.main import main
+from samenbeslissen.cli.commands import main
 
 raise SystemExit(main())

@@ -26,7 +26,6 @@ __all__ = ["DEFAULT_THRESHOLD", "NAME_MARK", "Distribution", "Report", "read_rec
 _OBJECT = WORDS["an object"]
 
 
-
 STEP_COUNTS = (
     "informed",
     "told_may_codecide",

@@ -1,5 +1,5 @@
 """The command line: `samenbeslissen demo`, `render`, `validate`, `new-scenario`, `report`."""
 
-from samenbeslissen.cli.main import main
+from samenbeslissen.cli.commands import main
 
 __all__ = ["main"]

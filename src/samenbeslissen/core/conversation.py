@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from samenbeslissen.core import machine as _machine
-from samenbeslissen.core import records
 from samenbeslissen.core import validate as v
 from samenbeslissen.core.events import Event, Payload
 from samenbeslissen.core.model import (
@@ -34,6 +33,9 @@ from samenbeslissen.errors import (
     SamenBeslissenError,
 )
 from samenbeslissen.i18n import languages
+
+if TYPE_CHECKING:
+    from samenbeslissen.core.records import StoredEvent
 
 __all__ = ["Clock", "Conversation", "utc_now"]
 
@@ -305,10 +307,9 @@ class Conversation:
         Rules about the action's own input (a rationale, a follow-up date)
         can only be checked when the action is taken.
         """
-        machine = self._machine()
         allowed = []
         for action in Action:
-            if not _machine.is_allowed(machine, self._state, action):
+            if not _machine.is_allowed(self._state, action):
                 continue
             if not _machine.state_rules_pass(self, action):
                 continue
@@ -507,6 +508,8 @@ class Conversation:
 
     def to_dict(self) -> dict[str, Any]:
         """The conversation as plain JSON types, with a ``schema_version``."""
+        from samenbeslissen.core import records  # loaded when first needed: a faster start
+
         return records.encode(self)
 
     @classmethod
@@ -517,6 +520,8 @@ class Conversation:
             RecordError: The record is malformed, from a newer version, or its
                 history does not follow the model; ``field`` is the path.
         """
+        from samenbeslissen.core import records
+
         header = records.decode_header(data)
         try:
             conv = cls(
@@ -531,9 +536,8 @@ class Conversation:
             )
         except SamenBeslissenError as error:
             raise records.relocate(error, "") from None
-        machine = _machine.shared_machine()
         for event in records.decode_events(header):
-            conv._replay(machine, event)
+            conv._replay(event)
         step = records.decode_step(header)
         if step is not conv.step:
             raise RecordError("record_step_mismatch", field="step", got=step, expected=conv.step)
@@ -541,6 +545,8 @@ class Conversation:
 
     def to_json(self, *, indent: int | None = None) -> str:
         """The record as a JSON string (see :meth:`to_dict`)."""
+        from samenbeslissen.core import records
+
         return records.dumps(self.to_dict(), indent=indent)
 
     @classmethod
@@ -550,6 +556,8 @@ class Conversation:
         Raises:
             RecordError: Not JSON, or not a valid record.
         """
+        from samenbeslissen.core import records
+
         return cls.from_dict(records.loads(text), clock=clock)
 
     # -- equality ----------------------------------------------------------------
@@ -617,18 +625,16 @@ class Conversation:
 
     def _act(self, action: Action, actor: ParticipantRole, build: Callable[[], Payload]) -> Event:
         try:
-            machine = self._machine()
-            if not _machine.is_allowed(machine, self._state, action):
+            if not _machine.is_allowed(self._state, action):
                 raise _machine.step_order_error(self, action)
             data = build()
-            return self._commit(machine, action, actor, self._now(), data)
+            return self._commit(action, actor, self._now(), data)
         except SamenBeslissenError as error:
             error.language = self._language
             raise
 
     def _commit(
         self,
-        machine: Any,
         action: Action,
         actor: ParticipantRole,
         at: dt.datetime,
@@ -642,7 +648,7 @@ class Conversation:
             actor = self._check_actor(actor)  # the two always present need no check
         self._check_input(action, data, at)
         before = _STEPS[self._state]
-        _machine.fire(machine, self, action, data)
+        _machine.fire(self._machine, self, action, data)
         event = Event(
             action=action,
             from_step=before,
@@ -656,7 +662,7 @@ class Conversation:
             self._options = (*self._options, data)
         return event
 
-    def _replay(self, machine: Any, event: records.StoredEvent) -> None:
+    def _replay(self, event: StoredEvent) -> None:
         """Apply one stored event through the same checks as a live action.
 
         Raises:
@@ -680,12 +686,14 @@ class Conversation:
                 previous=previous.isoformat(),
             )
         try:
-            done = self._commit(machine, event.action, event.actor, event.at, event.data)
+            done = self._commit(event.action, event.actor, event.at, event.data)
         except ActionNotAllowedError as error:
             raise RecordError("record_event_refused", field=path, reason=error) from None
         except InputError as error:
             where = f"{path}.data" if error.field != "actor" else path
-            raise records.relocate(error, where) from None
+            from samenbeslissen.core.records import relocate
+
+            raise relocate(error, where) from None
         if done.to_step is not event.to_step:
             raise RecordError(
                 "record_to_step", field=f"{path}.to_step", got=event.to_step, expected=done.to_step

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
-from transitions import EventData, Machine, MachineError
 
 from samenbeslissen.core.model import Decision, Invitation, Option
 from samenbeslissen.core.policy import Policy
@@ -16,6 +15,8 @@ from samenbeslissen.errors import NotEnoughOptionsError, RuleViolationError, Ste
 from samenbeslissen.i18n import Phrase
 
 if TYPE_CHECKING:
+    from transitions import EventData, Machine
+
     from samenbeslissen.core.events import Payload
 
 __all__ = [
@@ -227,6 +228,10 @@ def build_machine(model: object = None) -> Machine:
     With ``model`` None the machine has no model of its own: it serves any
     conversation passed to its triggers, which is how the shared one is used.
     """
+    # Imported here, at the first action of the process: reading a record's
+    # step or showing a guide at the start needs no machine.
+    from transitions import Machine
+
     return Machine(
         model=model,
         states=[step.value for step in Step],
@@ -261,26 +266,47 @@ def shared_machine() -> Machine:
     return _SHARED
 
 
-def is_allowed(machine: Machine, state: str, action: Action) -> bool:
-    """True when ``action`` has an edge leaving the step ``state`` (rules not yet checked)."""
-    return state in machine.events[action].transitions  # Action is a str: its own key
+_EDGES = frozenset((edge.source.value, edge.action) for edge in FLOW)
 
 
-def fire(machine: Machine, conv: Stateful, action: Action, data: Payload) -> None:
-    """Take ``action`` on ``conv`` through ``machine``, checking the rules on the edge.
+def is_allowed(state: str, action: Action) -> bool:
+    """True when ``action`` has an edge in FLOW leaving the step ``state`` (rules not yet checked).
+
+    The machine is built from FLOW, so this is the machine's own answer,
+    without building the machine.
+    """
+    return (state, action) in _EDGES
+
+
+_QUIET = frozenset(
+    (edge.source.value, edge.action)
+    for edge in FLOW
+    if edge.dest is None
+    and not edge.conditions
+    and sum(1 for e in FLOW if (e.source, e.action) == (edge.source, edge.action)) == 1
+)
+"""Internal edges without rules (adding an option in step 2): allowed, and nothing to fire."""
+
+
+def fire(machine: Callable[[], Machine], conv: Stateful, action: Action, data: Payload) -> None:
+    """Take ``action`` on ``conv`` through the machine, checking the rules on the edge.
+
+    Args:
+        machine: Gives the machine to fire, built on first use; an action on an
+            internal edge without rules needs none.
 
     Raises:
         StepOrderError: No edge for ``action`` leaves the current step.
         RuleViolationError: A rule on the edge is not met; nothing changed.
     """
-    event = machine.events[action]
-    edges = event.transitions.get(getattr(conv, MACHINE_ATTRIBUTE))
-    if not edges:
+    state = getattr(conv, MACHINE_ATTRIBUTE)
+    if (state, action) in _QUIET:
+        return  # the flow allows it, and a trigger would change nothing
+    event = machine().events[action]
+    if not event.transitions.get(state):
         raise step_order_error(conv, action)
-    if len(edges) == 1 and edges[0].dest is None and not edges[0].conditions:
-        # An internal edge without rules (adding an option in step 2): the
-        # machine's table has allowed it, and a trigger would change nothing.
-        return
+    from transitions import MachineError  # loaded with the machine, by build_machine
+
     try:
         done = event.trigger(conv, data=data)
     except MachineError:  # pragma: no cover - the edges were looked up above

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-import importlib.resources
 import json
 import types
 import typing
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -94,7 +94,7 @@ class Recordable(typing.Protocol):
 
 def record_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the conversation record this version writes."""
-    resource = importlib.resources.files("samenbeslissen") / "schemas" / "conversation.schema.json"
+    resource = Path(__file__).parent.parent / "schemas" / "conversation.schema.json"
     schema: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
     return schema
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gettext
-import hashlib
 import os
 import re
 import sys
@@ -43,7 +42,6 @@ BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
 
 Source: TypeAlias = "Conversation | Scenario | Report"
 """What can become a document: a conversation, a trainer's scenario or a client council report."""
-
 
 
 class Renderer:
@@ -451,10 +449,11 @@ def cache_folder() -> Path | None:
 @functools.cache
 def _fingerprint() -> str:
     # The environment's settings and filters are written in this file: when it
-    # changes, so may the compiled code, so a new folder is used.
-    digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(f"{jinja2.__version__} {sys.version}".encode())
-    return digest.hexdigest()[:16]
+    # changes, so may the compiled code, so a new folder is used. Its size and
+    # time stand for its content (hashing it would cost more than it saves).
+    own = os.stat(__file__)
+    python = ".".join(map(str, sys.version_info[:3]))
+    return f"jinja{jinja2.__version__}-py{python}-{own.st_size}-{own.st_mtime_ns}"
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import enum
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -123,6 +122,8 @@ class _Decoder:
         return value
 
     def _unknown_field(self, name: str, path: FieldPath, allowed: Sequence[str]) -> ScenarioError:
+        import difflib  # only for a mistake: kept out of every scenario that is right
+
         shown = ", ".join(allowed)
         close = difflib.get_close_matches(name, allowed, n=1)
         if close:
