@@ -28,7 +28,7 @@ import json, resource, sys, time
 import samenbeslissen as sb
 start = time.perf_counter()
 bundled = sb.report(sb.read_records(sys.argv[1]))
-page = bundled.render("html")
+page = sb.render(bundled, "report", "html")
 seconds = time.perf_counter() - start
 peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024, "total": bundled.total,
@@ -37,7 +37,7 @@ print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024, "total": bundle
 
 BASELINE = """
 import json, resource, samenbeslissen as sb
-sb.report([]).render("html")
+sb.render(sb.report([]), "report", "html")
 print(json.dumps({"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 

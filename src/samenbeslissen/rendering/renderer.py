@@ -76,6 +76,10 @@ class Renderer:
     (``_base/<document>.j2``) only build ``doc`` and write nothing, so their
     texts are escaped where a layout writes them.
 
+    Compiled templates are kept in the user's cache folder (see
+    :func:`cache_folder`), so a new process does not compile them again;
+    ``SAMENBESLISSEN_NO_CACHE=1`` switches that off.
+
     Args:
         template_dirs: Folders (or one folder) with templates that replace
             built-in ones of the same name (``nl/guide.md.j2``), searched in
