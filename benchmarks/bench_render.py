@@ -169,6 +169,9 @@ def main(argv: list[str] | None = None) -> int:
         f"    target < {SCRIPTS_TARGET_S:g} s, {scripts / SCRIPTS_TARGET_S:.2f} of it"
     )
     print(f"    per script                                    {scripts / SCRIPTS * 1e3:8.3f} ms")
+    if args.quick:
+        print("quick run: too few repeats to judge the targets")
+        return 0
     ok = guide < GUIDE_TARGET_MS and scripts < SCRIPTS_TARGET_S
     print("all targets met" if ok else "TARGET MISSED")
     return 0 if ok else 1

@@ -17,13 +17,37 @@ import attrs
 from samenbeslissen import instruments
 from samenbeslissen.analysis import DEFAULT_THRESHOLD, NAME_MARK
 from samenbeslissen.core.conversation import Conversation
-from samenbeslissen.core.model import Answers, DecisionRole
-from samenbeslissen.core.records import KIND, WORDS, check_version, loads
+from samenbeslissen.core.model import (
+    Answers,
+    Decision,
+    DecisionRole,
+    Experience,
+    Invitation,
+    Option,
+    Participant,
+    ParticipantRole,
+    Remark,
+    RemarkKind,
+)
+from samenbeslissen.core.records import WORDS, check_shape, loads, stored_payloads, stored_people
+from samenbeslissen.core.steps import Action
+from samenbeslissen.core.weighing import Weighing
 from samenbeslissen.errors import InputError, RecordError, SamenBeslissenError
 
 __all__ = ["DEFAULT_THRESHOLD", "NAME_MARK", "Distribution", "Report", "read_records", "report"]
 
 _OBJECT = WORDS["an object"]
+
+# The fields the report reads of each stored payload, named through their
+# classes, so that renaming a field breaks here (and in mypy), not in silence.
+_INVITATION = attrs.fields(Invitation)
+_WEIGHING = attrs.fields(Weighing)
+_OPTION = attrs.fields(Option)
+_DECISION = attrs.fields(Decision)
+_EXPERIENCE = attrs.fields(Experience)
+_ANSWERS = attrs.fields(Answers)
+_REMARK = attrs.fields(Remark)
+_PERSON = attrs.fields(Participant)
 
 
 STEP_COUNTS = (
@@ -179,39 +203,37 @@ class _Tally:
 
     def add(self, record: Mapping[str, Any]) -> None:
         self.total += 1
-        # One pass over the history: each action's payloads, in order.
-        done: dict[str, list[Any]] = {}
-        for event in record["history"]:
-            done.setdefault(event["action"], []).append(event["data"])
-        invitation = done["inform"][0] if "inform" in done else None
+        done = stored_payloads(record)  # one pass over the history
+        invitation = done[Action.INFORM][0] if Action.INFORM in done else None
         steps = self.steps
         if invitation is not None:
             steps["informed"] += 1
-            steps["told_may_codecide"] += bool(invitation.get("may_codecide"))
-            steps["role_asked"] += invitation.get("preferred_role") is not None
-        steps["options_presented"] += "present_options" in done
-        if "weigh" in done:
-            last = done["weigh"][-1]
-            steps["preferences_recorded"] += bool(last.get("criteria"))
-            steps["preferences_skipped"] += last.get("skipped_reason") is not None
+            steps["told_may_codecide"] += bool(invitation.get(_INVITATION.may_codecide.name))
+            steps["role_asked"] += invitation.get(_INVITATION.preferred_role.name) is not None
+        steps["options_presented"] += Action.PRESENT_OPTIONS in done
+        if Action.WEIGH in done:
+            last = done[Action.WEIGH][-1]
+            steps["preferences_recorded"] += bool(last.get(_WEIGHING.criteria.name))
+            steps["preferences_skipped"] += last.get(_WEIGHING.skipped_reason.name) is not None
         for key, action in (
-            ("decided", "decide"),
-            ("deferred", "defer"),
-            ("stopped", "stop"),
-            ("evaluated", "evaluate"),
+            ("decided", Action.DECIDE),
+            ("deferred", Action.DEFER),
+            ("stopped", Action.STOP),
+            ("evaluated", Action.EVALUATE),
         ):
             steps[key] += action in done
-        options = done.get("add_option", [])
-        steps["status_quo_offered"] += any(o.get("status_quo") for o in options)
+        options = done.get(Action.ADD_OPTION, [])
+        steps["status_quo_offered"] += any(o.get(_OPTION.status_quo.name) for o in options)
         self.options["4+" if len(options) >= 4 else str(len(options))] += 1
-        if "decide" in done:
-            decision = done["decide"][0]
+        if Action.DECIDE in done:
+            decision = done[Action.DECIDE][0]
             # By group (active, collaborative, passive): five by five cells would
             # mostly be too small to show.
-            wanted = (invitation or {}).get("preferred_role")
+            wanted = (invitation or {}).get(_INVITATION.preferred_role.name)
             wanted_group = DecisionRole(wanted).group.value if wanted else "-"
-            self.roles[(wanted_group, DecisionRole(decision["decided_by"]).group.value)] += 1
-        experiences = done.get("add_experience", [])
+            realised = DecisionRole(decision[_DECISION.decided_by.name]).group.value
+            self.roles[(wanted_group, realised)] += 1
+        experiences = done.get(Action.ADD_EXPERIENCE, [])
         steps["with_experience"] += bool(experiences)
         if experiences:
             self._experiences(record, experiences)
@@ -219,19 +241,19 @@ class _Tally:
     def _experiences(self, record: Mapping[str, Any], experiences: list[Any]) -> None:
         names = _names(record)
         for experience in experiences:
-            for item in experience.get("answers", ()):
+            for item in experience.get(_EXPERIENCE.answers.name, ()):
                 answers = Answers(
-                    instrument=item["instrument"],
-                    items=item["items"],
-                    respondent=item.get("respondent", "client"),
+                    instrument=item[_ANSWERS.instrument.name],
+                    items=item[_ANSWERS.items.name],
+                    respondent=item.get(_ANSWERS.respondent.name, ParticipantRole.CLIENT.value),
                 )
                 self._score(answers)
-            for remark in experience.get("remarks", ()):
-                if remark.get("private"):
+            for remark in experience.get(_EXPERIENCE.remarks.name, ()):
+                if remark.get(_REMARK.private.name):
                     continue
-                group = remark.get("step") or "general"
-                kind = remark.get("kind", "other")
-                text = _scrub(remark["text"], names)
+                group = remark.get(_REMARK.step.name) or "general"
+                kind = remark.get(_REMARK.kind.name, RemarkKind.OTHER.value)
+                text = _scrub(remark[_REMARK.text.name], names)
                 self.remarks.setdefault(group, {}).setdefault(kind, []).append(text)
 
     def _score(self, answers: Answers) -> None:
@@ -315,10 +337,9 @@ def _distribution(values: list[float]) -> Distribution:
 
 def _names(record: Mapping[str, Any]) -> frozenset[str]:
     """The parts of the participants' names (three letters or more), case-folded."""
-    people = [record["client"], record["professional"], *record.get("others", ())]
     parts: set[str] = set()
-    for person in people:
-        for part in _WORD.findall(str(person.get("name", ""))):
+    for person in stored_people(record):
+        for part in _WORD.findall(str(person.get(_PERSON.name.name, ""))):
             if len(part) > 2:
                 parts.add(part.casefold())
     return frozenset(parts)
@@ -340,25 +361,6 @@ def _scrub(text: str, names: frozenset[str]) -> str:
     merged = "".join(pieces)
     # A first name and a surname read as one name.
     return merged.replace(f"{NAME_MARK} {NAME_MARK}", NAME_MARK)
-
-
-def _check_record(record: object, where: str) -> Mapping[str, Any]:
-    if type(record) is not dict and not isinstance(record, Mapping):
-        raise RecordError("record_type", field=where, expected=_OBJECT, got=type(record).__name__)
-    check_version(record, where)
-    for name in ("kind", "client", "professional", "history"):
-        if name not in record:
-            raise RecordError("record_missing", field=f"{where}.{name}")
-    if record["kind"] != KIND:
-        raise RecordError("record_kind", field=f"{where}.kind", got=repr(record["kind"]))
-    if not isinstance(record["history"], list):
-        raise RecordError(
-            "record_type",
-            field=f"{where}.history",
-            expected=WORDS["a list"],
-            got=type(record["history"]).__name__,
-        )
-    return record
 
 
 def report(
@@ -390,7 +392,7 @@ def report(
         where = getattr(item, "_report_where", None) or f"conversations[{i}]"
         record = item.to_dict() if isinstance(item, Conversation) else item
         try:
-            tally.add(_check_record(record, where))
+            tally.add(check_shape(record, where))
         except SamenBeslissenError:
             raise
         except (KeyError, TypeError, AttributeError, ValueError) as error:
