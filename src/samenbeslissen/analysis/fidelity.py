@@ -20,7 +20,7 @@ from samenbeslissen.core.model import (
     Option,
     RoleGroup,
 )
-from samenbeslissen.core.steps import Action, Step
+from samenbeslissen.core.steps import FOUR_STEPS, Action, Step
 from samenbeslissen.core.weighing import Weighing
 from samenbeslissen.errors import InputError
 from samenbeslissen.i18n import DateLabel, Joined, Phrase, text
@@ -51,7 +51,6 @@ PITFALLS: tuple[tuple[str, Step], ...] = (
 )
 """Every pitfall the record can show, with its step, in the model's order."""
 
-_STEPS = (Step.INFORM, Step.OPTIONS, Step.PREFERENCES, Step.DECIDE)
 _PROFESSIONAL_DECIDES = (DecisionRole.PROFESSIONAL_AFTER_INPUT, DecisionRole.PROFESSIONAL_ALONE)
 
 
@@ -189,7 +188,7 @@ class FidelityReport:
 
     def steps(self) -> dict[Step, tuple[FidelityCheck, ...]]:
         """The checks per step of the model (steps 1-4, in order)."""
-        return {step: tuple(c for c in self.checks if c.step is step) for step in _STEPS}
+        return {step: tuple(c for c in self.checks if c.step is step) for step in FOUR_STEPS}
 
     def summary(self, language: str | None = None) -> str:
         """One line: how many applicable checks passed, and how many are not due yet."""

@@ -30,7 +30,7 @@ from samenbeslissen.core.model import (
     RemarkKind,
 )
 from samenbeslissen.core.records import WORDS, check_shape, loads, stored_payloads, stored_people
-from samenbeslissen.core.steps import Action
+from samenbeslissen.core.steps import FOUR_STEPS, Action
 from samenbeslissen.core.weighing import Weighing
 from samenbeslissen.errors import InputError, RecordError, SamenBeslissenError
 
@@ -66,7 +66,7 @@ STEP_COUNTS = (
 )
 """What the report counts per conversation, in this order."""
 
-REMARK_GROUPS = ("inform", "options", "preferences", "decide", "general")
+REMARK_GROUPS = (*(step.value for step in FOUR_STEPS), "general")
 """Remarks are grouped by the step they are about; "general" for the conversation as a whole."""
 
 _SCORED = ("sdm_q9", "sdm_q_doc", "option5", "option12", "decisional_conflict")

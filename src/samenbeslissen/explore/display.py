@@ -22,6 +22,8 @@ __all__ = [
     "ReportView",
     "conversation_html",
     "conversation_markdown",
+    "diagram_html",
+    "diagram_markdown",
     "fidelity_html",
     "fidelity_markdown",
     "ranking_html",
@@ -266,6 +268,19 @@ def table_markdown(rows: Sequence[Mapping[str, Any]]) -> str:
 def table_html(rows: Sequence[Mapping[str, Any]]) -> str:
     """Rows of plain values as an HTML table, the first row's keys as its head."""
     return _table(rows, "html")
+
+
+# -- diagrams ---------------------------------------------------------------------------
+
+
+def diagram_markdown(mermaid: str) -> str:
+    """A Mermaid diagram as a Markdown code block."""
+    return _render("diagram", "md", mermaid=mermaid).rstrip("\n")
+
+
+def diagram_html(mermaid: str) -> str:
+    """A Mermaid diagram's source in a ``<pre class="mermaid">``, escaped."""
+    return _render("diagram", "html", mermaid=mermaid).rstrip("\n")
 
 
 # -- the templates ---------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import shutil
 import subprocess
 from collections import Counter
@@ -183,11 +182,15 @@ class Diagram:
         return done.stdout
 
     def _repr_markdown_(self) -> str:
-        return f"```mermaid\n{self.mermaid}\n```"
+        from samenbeslissen.explore.display import diagram_markdown
+
+        return diagram_markdown(self.mermaid)
 
     def _repr_html_(self) -> str:
         # Without a Mermaid renderer, show the source: readable, and safe.
-        return f'<pre class="mermaid">{html.escape(self.mermaid)}</pre>'
+        from samenbeslissen.explore.display import diagram_html
+
+        return diagram_html(self.mermaid)
 
     def __str__(self) -> str:
         return self.mermaid
