@@ -223,7 +223,7 @@ def new(language: str = "nl", policy: sb.Policy | None = None, **kwargs: object)
         language=language,
         policy=policy,
         clock=ticking_clock(),
-        **kwargs,  # type: ignore[arg-type]
+        **kwargs,  # type: ignore[arg-type]  # the caller passes Conversation's own keywords
     )
 
 

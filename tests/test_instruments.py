@@ -662,6 +662,7 @@ def scored_as_stored(answers: sb.Answers) -> object:
     if answers.instrument == "collaborate":
         return instruments.collaborate_group([items])
     if answers.instrument == "control_preferences":
+        # The items are ints here; the stored type allows None for other instruments.
         return [instruments.control_preferences(item) for item in items]  # type: ignore[arg-type]
     return getattr(instruments, answers.instrument)(items)
 

@@ -108,7 +108,7 @@ def test_dir_lists_every_public_name() -> None:
 
 def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="has no attribute 'Conversatie'"):
-        _ = sb.Conversatie  # type: ignore[attr-defined]
+        _ = sb.Conversatie  # type: ignore[attr-defined]  # the misspelling is the point
 
 
 def test_the_lazy_names_and_the_names_type_checkers_see_agree() -> None:
