@@ -253,3 +253,19 @@ def test_dates_are_written_out_in_the_message_language() -> None:
 
 def test_an_unknown_language_gets_the_default_catalogue() -> None:
     assert i18n.translations("xx") is i18n.translations(i18n.DEFAULT_LANGUAGE)
+
+
+def test_counts_in_messages_take_their_plural_form() -> None:
+    conv = sb.Conversation(
+        "Welke hulp past bij u?",
+        client=sb.Participant(name="Fatima"),
+        professional=sb.Participant(name="Jeroen"),
+        policy=sb.Policy(min_options=1),
+    )
+    conv.inform(may_codecide=True)
+    with pytest.raises(sb.NotEnoughOptionsError) as caught:
+        conv.present_options()
+    assert str(caught.value).startswith("Leg minstens 1 optie voor.")
+    assert caught.value.message("en").startswith("Present at least 1 option.")
+    one = sb.instruments.collaborate_group([[9, 9, 9]]).interpretation("en")
+    assert "there is 1 complete questionnaire," in one

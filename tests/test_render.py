@@ -794,7 +794,7 @@ def test_templates_get_plain_data_only(source: sb.Conversation | Scenario) -> No
     [
         ({"document": "brief"}, "document", "guide, next_step, option_grid, summary, script"),
         ({"format": "pdf"}, "format", "markdown, html, text"),
-        ({"language": "de"}, "language", "'nl' of 'en'"),
+        ({"language": "de"}, "language", "'nl', 'en'"),
     ],
 )
 def test_an_unknown_document_format_or_language_is_refused(

@@ -611,7 +611,7 @@ def test_fewer_than_two_options_are_refused(count: int) -> None:
     error = refused(with_options(block))
 
     assert ("scenario_min_options", "options", 7) == (error.key, error.field, error.line)
-    assert f"Nu zijn het er {count}." in str(error)
+    assert f"Aantal opties nu: {count}." in str(error)
 
 
 def test_a_scenario_with_empty_options_is_refused() -> None:
@@ -739,7 +739,7 @@ def test_an_unknown_language_is_refused() -> None:
     error = refused(changed("title: Oefenen", "title: Oefenen\nlanguage: de"))
 
     assert ("unknown_language", "language", 2) == (error.key, error.field, error.line)
-    assert "s.yaml:2: language: taal 'de' ken ik niet. Kies 'nl' of 'en'." == str(error)
+    assert "s.yaml:2: language: taal 'de' ken ik niet. Kies uit: 'nl', 'en'." == str(error)
 
 
 def test_an_unknown_form_of_address_is_refused() -> None:

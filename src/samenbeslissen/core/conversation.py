@@ -32,7 +32,7 @@ from samenbeslissen.errors import (
     RecordError,
     SamenBeslissenError,
 )
-from samenbeslissen.i18n import languages
+from samenbeslissen.i18n import KNOWN_LANGUAGES, languages
 
 if TYPE_CHECKING:
     from samenbeslissen.core.records import StoredEvent
@@ -154,7 +154,9 @@ class Conversation:
         created_at: dt.datetime | None = None,
     ) -> None:
         if language not in languages():
-            raise InputError("unknown_language", field="language", value=language)
+            raise InputError(
+                "unknown_language", field="language", value=language, allowed=KNOWN_LANGUAGES
+            )
         try:
             if policy is None:
                 policy = _DEFAULT_POLICY

@@ -90,6 +90,7 @@ def enough_options(conv: Stateful, _data: Payload) -> bool:
             rule="min_options",
             language=conv.language,
             minimum=minimum,
+            options=Phrase("word.options", count=minimum),
             count=count,
         )
     return True

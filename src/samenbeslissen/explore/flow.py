@@ -14,7 +14,7 @@ from samenbeslissen.core.machine import RULES
 from samenbeslissen.core.policy import Policy
 from samenbeslissen.core.steps import FLOW, Action, Step
 from samenbeslissen.errors import DefinitionError, InputError, OptionalDependencyError
-from samenbeslissen.i18n import languages, ntext, text
+from samenbeslissen.i18n import KNOWN_LANGUAGES, languages, ntext, text
 
 __all__ = ["Diagram", "Edge", "Route", "diagram", "paths"]
 
@@ -122,7 +122,9 @@ def paths(
             "expected_score", field="max_repeats", low=1, high=3, got=repr(max_repeats)
         )
     if language not in languages():
-        raise InputError("unknown_language", field="language", value=language)
+        raise InputError(
+            "unknown_language", field="language", value=language, allowed=KNOWN_LANGUAGES
+        )
     edges = _edges(policy or _DEFAULT_POLICY, language, internal=False)
     found: list[Route] = []
 
@@ -252,7 +254,9 @@ def diagram(
         language: Language of the labels ("nl" or "en").
     """
     if language not in languages():
-        raise InputError("unknown_language", field="language", value=language)
+        raise InputError(
+            "unknown_language", field="language", value=language, allowed=KNOWN_LANGUAGES
+        )
     edges = _edges(policy or _DEFAULT_POLICY, language, internal=True)
     lines = list(_lines(edges, language))
     step = None if current is None else v.member(current, Step, "current")

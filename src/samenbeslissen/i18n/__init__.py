@@ -24,6 +24,7 @@ from typing import Any
 __all__ = [
     "DEFAULT_LANGUAGE",
     "DOMAIN",
+    "KNOWN_LANGUAGES",
     "LOCALE_DIR",
     "DateLabel",
     "Joined",
@@ -84,6 +85,22 @@ def translations(language: str) -> gettext.NullTranslations:
     if language not in (DEFAULT_LANGUAGE, FALLBACK_LANGUAGE):
         catalogue.add_fallback(translations(FALLBACK_LANGUAGE))
     return catalogue
+
+
+class _KnownLanguages:
+    """The languages there are catalogues for, as a message shows them: 'nl', 'en'."""
+
+    __slots__ = ()
+
+    def label(self, language: str = DEFAULT_LANGUAGE) -> str:
+        return ", ".join(f"'{code}'" for code in languages())
+
+    def __repr__(self) -> str:
+        return "KNOWN_LANGUAGES"
+
+
+KNOWN_LANGUAGES = _KnownLanguages()
+"""A message parameter: the languages the library speaks, found when the message is shown."""
 
 
 def _render_param(value: Any, language: str) -> Any:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import attrs
 
 from samenbeslissen.core.answers import read_items
-from samenbeslissen.i18n import Phrase, text
+from samenbeslissen.i18n import Phrase, ntext, text
 from samenbeslissen.instruments._catalogue import INSTRUMENTS
 from samenbeslissen.instruments._read import check_language, number_text, read_list
 
@@ -79,8 +79,9 @@ class CollaborateGroupScore:
         """What the score means, in plain language ("nl" or "en")."""
         language = check_language(language)
         if self.top_score_rate is None:
-            return text(
+            return ntext(
                 "interpret_collaborate_group_too_few",
+                self.complete,
                 language,
                 complete=self.complete,
                 minimum=MIN_ENCOUNTERS,

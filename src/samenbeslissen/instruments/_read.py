@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from samenbeslissen.core.answers import AnswerShape, check_items
 from samenbeslissen.errors import InputError, ScoringError
-from samenbeslissen.i18n import Phrase, languages
+from samenbeslissen.i18n import KNOWN_LANGUAGES, Phrase, languages
 
 __all__ = ["check_language", "number_text", "read_answers", "read_list"]
 
@@ -22,7 +22,7 @@ def check_language(language: object) -> str:
     for known in languages():
         if language == known:
             return known
-    raise InputError("unknown_language", field="language", value=language)
+    raise InputError("unknown_language", field="language", value=language, allowed=KNOWN_LANGUAGES)
 
 
 def number_text(value: float, language: str = "nl") -> str:

@@ -20,6 +20,7 @@ from samenbeslissen.core.conversation import Conversation
 from samenbeslissen.errors import InputError, TemplateError
 from samenbeslissen.i18n import (
     DEFAULT_LANGUAGE,
+    KNOWN_LANGUAGES,
     Joined,
     Phrase,
     format_date,
@@ -287,7 +288,13 @@ def _check_arguments(source: object, document: str, format: str, language: str |
     if not (isinstance(source, (Conversation, Scenario)) or _is_report(source)):
         raise InputError("render_source", field="source", got=type(source).__name__, language=says)
     if language is not None and language not in languages():
-        raise InputError("unknown_language", field="language", value=language, language=says)
+        raise InputError(
+            "unknown_language",
+            field="language",
+            value=language,
+            language=says,
+            allowed=KNOWN_LANGUAGES,
+        )
     documents = (REPORT,) if _is_report(source) else DOCUMENTS
     if document not in documents:
         allowed = ", ".join(documents)
@@ -301,7 +308,9 @@ def _check_arguments(source: object, document: str, format: str, language: str |
         )
     chosen = language or own
     if chosen not in languages():  # a scenario built by hand may name any language
-        raise InputError("unknown_language", field="language", value=chosen)
+        raise InputError(
+            "unknown_language", field="language", value=chosen, allowed=KNOWN_LANGUAGES
+        )
     return chosen
 
 

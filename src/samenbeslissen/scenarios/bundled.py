@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from samenbeslissen.errors import InputError
-from samenbeslissen.i18n import DEFAULT_LANGUAGE, languages
+from samenbeslissen.i18n import DEFAULT_LANGUAGE, KNOWN_LANGUAGES, languages
 from samenbeslissen.scenarios.loader import loads_scenario
 from samenbeslissen.scenarios.model import Scenario
 
@@ -36,7 +36,9 @@ def starter_scenario(language: str = DEFAULT_LANGUAGE) -> str:
     """
     starter = _PACKAGE / "starters" / f"{language}.yaml"
     if language not in languages() or not starter.is_file():
-        raise InputError("unknown_language", field="language", value=language)
+        raise InputError(
+            "unknown_language", field="language", value=language, allowed=KNOWN_LANGUAGES
+        )
     return starter.read_text(encoding="utf-8")
 
 

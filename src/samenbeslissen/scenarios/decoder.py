@@ -20,7 +20,7 @@ from samenbeslissen.core.ranking import MAX_SCORE
 from samenbeslissen.core.steps import FOUR_STEPS, Step
 from samenbeslissen.core.weighing import Criterion, Rating
 from samenbeslissen.errors import InputError, ScenarioError
-from samenbeslissen.i18n import DEFAULT_LANGUAGE, Phrase, languages
+from samenbeslissen.i18n import DEFAULT_LANGUAGE, KNOWN_LANGUAGES, Phrase, languages
 from samenbeslissen.scenarios.field_paths import FieldPath, format_path, parse_field
 from samenbeslissen.scenarios.kinds import FIELDS, LIST, NOTHING, TEXT, kind, shown
 from samenbeslissen.scenarios.model import (
@@ -235,7 +235,9 @@ class _Decoder:
             return DEFAULT_LANGUAGE
         language = self.text(value, ("language",))
         if language not in languages():
-            raise self.fail("unknown_language", ("language",), value=language)
+            raise self.fail(
+                "unknown_language", ("language",), value=language, allowed=KNOWN_LANGUAGES
+            )
         return language
 
     def _address(self, value: object) -> str:
