@@ -59,6 +59,8 @@ def measure(runs: int) -> dict[str, float]:
     """Median wall time of each command in seconds, interleaved over ``runs`` rounds."""
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # the bytecode is written, as on a user's machine
+    for name in ("SAMENBESLISSEN_CACHE_DIR", "SAMENBESLISSEN_NO_CACHE"):
+        env.pop(name, None)  # the template cache where a user has it, in a folder of this run
     env["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="sb-bench-cache-")
     todo = commands()
     for command in todo.values():  # warm-up: bytecode and caches written once

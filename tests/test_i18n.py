@@ -77,12 +77,16 @@ def test_every_message_has_a_translation(language: str) -> None:
     assert [] == [m.id for m in catalogue(language) if m.id and m.fuzzy]
 
 
-def test_placeholders_are_the_same_in_every_language() -> None:
-    dutch, english = messages("nl"), messages("en")
+CATALOGUES = sorted(path.name for path in i18n.LOCALE_DIR.iterdir() if path.is_dir())
+
+
+@pytest.mark.parametrize("language", CATALOGUES)
+def test_placeholders_are_the_same_in_every_language(language: str) -> None:
+    english, found = messages("en"), messages(language)
     differ = {
-        key: (placeholders(dutch[key]), placeholders(english[key]))
-        for key in dutch
-        if set().union(*placeholders(dutch[key])) != set().union(*placeholders(english[key]))
+        key: (placeholders(texts), placeholders(english[key]))
+        for key, texts in found.items()
+        if set().union(*placeholders(texts)) != set().union(*placeholders(english[key]))
     }
     assert {} == differ
 
@@ -110,10 +114,29 @@ def test_the_compiled_catalogue_is_current(language: str) -> None:
     assert pairs(catalogue(language)) == pairs(compiled)
 
 
-def literal_keys(call: ast.Call) -> Iterator[str]:
+# Other callers that take a key, and the position of the key among their arguments.
+KEY_AT = {"_refuse": 1, "_CommandError": 0, "_RefusedError": 0, "fail": 0}
+
+
+def key_position(call: ast.Call) -> int | None:
+    """Where the key is among ``call``'s arguments, if the call takes one."""
+    func = call.func
+    name = (
+        func.id
+        if isinstance(func, ast.Name)
+        else func.attr
+        if isinstance(func, ast.Attribute)
+        else ""
+    )
+    if isinstance(func, ast.Name) and name in KEY_FIRST:
+        return 0
+    return KEY_AT.get(name)
+
+
+def literal_keys(call: ast.Call, position: int) -> Iterator[str]:
     """The key a call names: a string, or either string of ``"a" if c else "b"``."""
-    first = call.args[0] if call.args else None
-    options = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
+    given = call.args[position] if len(call.args) > position else None
+    options = [given.body, given.orelse] if isinstance(given, ast.IfExp) else [given]
     for node in options:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             yield node.value
@@ -123,12 +146,8 @@ def keys_in_python(folder: Path) -> Iterator[tuple[str, str]]:
     """Every literal key passed to a text function or an error, in the Python files of a folder."""
     for path in sorted(folder.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id in KEY_FIRST
-            ):
-                yield from ((path.name, key) for key in literal_keys(node))
+            if isinstance(node, ast.Call) and (position := key_position(node)) is not None:
+                yield from ((path.name, key) for key in literal_keys(node, position))
 
 
 def keys_in_templates(folder: Path) -> Iterator[tuple[str, str]]:
@@ -187,6 +206,7 @@ def german(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     german = Catalog(locale="de", domain=i18n.DOMAIN)
     german.add("step.inform", "Wahl")
     german.add("duplicate_option", "%(field)s: es gibt schon eine Option '%(value)s'.")
+    german.add("empty_text", "%(feld)s: darf nicht leer sein.")  # a translator's typo
     with (folder / f"{i18n.DOMAIN}.mo").open("wb") as file:
         write_mo(file, german)
     monkeypatch.setattr(i18n, "LOCALE_DIR", locale)
@@ -213,9 +233,14 @@ def test_a_language_is_one_folder_of_catalogues_and_no_code() -> None:
     with pytest.raises(sb.InputError) as caught:
         conv.add_option(option)
     assert "option.key: es gibt schon eine Option 'a'." == str(caught.value)
-    # What the new catalogue does not have yet comes from the English one.
+    # What the new catalogue does not have yet comes from the English one,
+    # and so does a text whose placeholder the translator mistyped.
     assert "Options" == sb.Step.OPTIONS.label("de")
+    assert "title: must not be empty." == i18n.text("empty_text", "de", field="title")
     assert "de" == sb.Conversation.from_json(conv.to_json()).language
+    with pytest.raises(sb.InputError) as missing:
+        sb.starter_scenario("de")
+    assert "voor taal 'de' is er nog geen startbestand. Kies uit: 'nl', 'en'." in str(missing.value)
 
 
 def test_phrases_are_values() -> None:

@@ -1181,9 +1181,10 @@ def test_the_guide_shows_how_the_clients_preference_moved(
 def test_compiled_templates_are_kept_for_the_next_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cache = tmp_path / "cache"
-    monkeypatch.setenv(_render.CACHE_DIR, str(cache))
-    assert cache == _render.cache_folder()
+    monkeypatch.setenv(_render.CACHE_DIR, str(tmp_path))
+    cache = _render.cache_folder()
+    assert cache is not None
+    assert tmp_path == cache.parent
     first = Renderer()
     compiled: list[str] = []
     compile_ = first._env.compile
@@ -1235,3 +1236,26 @@ def test_the_default_cache_folder_is_the_users_cache_folder(
     assert folder is not None
     assert tmp_path / "samenbeslissen" == folder.parent
     assert folder.name.startswith("templates-")
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs a folder nobody can write")
+def test_a_cache_folder_that_cannot_be_written_is_no_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # /proc/self exists and is a folder, but no process can make files in it, not even root.
+    monkeypatch.setattr(_render, "cache_folder", lambda: Path("/proc/self"))
+    renderer = Renderer()
+    assert renderer._env.bytecode_cache is not None
+    assert renderer.render(at_decide()).startswith("# Gespreksleidraad")
+
+
+def test_a_damaged_cache_file_is_compiled_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(_render.CACHE_DIR, str(tmp_path))
+    expected = Renderer().render(at_decide())
+    folder = _render.cache_folder()
+    assert folder is not None
+    for cached in folder.iterdir():
+        cached.write_bytes(cached.read_bytes()[:20])
+    assert expected == Renderer().render(at_decide())

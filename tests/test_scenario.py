@@ -1067,6 +1067,7 @@ def test_the_full_example_in_the_documentation_loads_and_plays() -> None:
         *("title: " + "[" * depth + "x" + "]" * depth + "\n" for depth in range(28, 33)),
         changed("question: Wat doen we?", "question: [Wat doen we?"),
         "title: ok\n\tlevel: 2\n",
+        changed("question: Wat doen we?", "question: Wat\tdoen we?"),
         "title: 'nooit gesloten\n",
     ],
 )

@@ -21,10 +21,10 @@ from samenbeslissen.core.model import (
     RoleGroup,
 )
 from samenbeslissen.core.steps import FOUR_STEPS, Action, Step
+from samenbeslissen.core.validate import check_language
 from samenbeslissen.core.weighing import Weighing
 from samenbeslissen.errors import InputError
 from samenbeslissen.i18n import DateLabel, Joined, Phrase, text
-from samenbeslissen.instruments._read import check_language
 
 __all__ = ["CHECKS", "PITFALLS", "FidelityCheck", "FidelityReport", "Pitfall", "fidelity"]
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from samenbeslissen.analysis import DEFAULT_THRESHOLD
 from samenbeslissen.core.steps import FOUR_STEPS, Step
 from samenbeslissen.errors import SamenBeslissenError
-from samenbeslissen.i18n import languages, text
+from samenbeslissen.i18n import DEFAULT_LANGUAGE, languages, text
 from samenbeslissen.rendering.documents import DOCUMENTS, FORMATS
 
 if TYPE_CHECKING:
@@ -42,14 +42,20 @@ class _Version(argparse.Action):
 
 
 def _ui_language(argv_language: str | None) -> str:
-    """The language of the command's own messages: --language, else the environment."""
+    """The language of the command's own messages: --language, else the environment.
+
+    The first of SAMENBESLISSEN_LANGUAGE, LC_ALL, LC_MESSAGES and LANG that is
+    set decides: its language code ("en_GB.UTF-8" is "en") if there is a
+    catalogue for it, else Dutch.
+    """
     if argv_language in languages():
         return argv_language
     for name in ("SAMENBESLISSEN_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name, "")
         if value:
-            return "en" if value.lower().startswith("en") else "nl"
-    return "nl"
+            code = value.split("_")[0].split(".")[0].lower()
+            return code if code in languages() else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -7,6 +7,8 @@ from typing import Any
 
 import attrs
 
+from samenbeslissen.i18n import text
+
 __all__ = ["Contribution", "Flip", "RankedOption", "Ranking", "Sensitivity", "rank", "sensitivity"]
 
 MAX_SCORE = 5
@@ -157,10 +159,43 @@ class Sensitivity:
     flips: tuple[Flip, ...]
 
     def sentences(self, labels: Mapping[str, str] | None = None, language: str = "nl") -> list[str]:
-        """Per criterion, in words: at which importance the choice flips, or that it holds."""
-        from samenbeslissen.explore.display import sensitivity_lines
+        """Per criterion, in words: at which importance the choice flips, or that it holds.
 
-        return sensitivity_lines(self, labels or {}, language)
+        Args:
+            labels: Criterion key to the words to show for it (default: the key).
+            language: The language of the sentences.
+        """
+        if self.top is None:
+            return [text("display.no_options", language)]
+        names = labels or {}
+        lines = []
+        for flip in self.flips:
+            name, now = names.get(flip.criterion, flip.criterion), flip.importance
+            if flip.lower_to is not None:
+                lines.append(
+                    text(
+                        "display.flip_down",
+                        language,
+                        top=flip.lower_top,
+                        criterion=name,
+                        now=now,
+                        to=flip.lower_to,
+                    )
+                )
+            if flip.raise_to is not None:
+                lines.append(
+                    text(
+                        "display.flip_up",
+                        language,
+                        top=flip.raise_top,
+                        criterion=name,
+                        now=now,
+                        to=flip.raise_to,
+                    )
+                )
+            if flip.stable:
+                lines.append(text("display.stable", language, criterion=name, now=now))
+        return lines
 
     def _repr_markdown_(self) -> str:
         from samenbeslissen.explore.display import sensitivity_markdown

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from samenbeslissen.errors import InputError
+from samenbeslissen.i18n import KNOWN_LANGUAGES, languages
 
 E = TypeVar("E")
 
@@ -91,3 +92,15 @@ def attrs_validator(check: Any) -> Any:
         check(value, attribute.name)
 
     return validate
+
+
+def check_language(language: object, field: str = "language") -> str:
+    """Return ``language`` if there is a catalogue for it ("nl", "en", ...).
+
+    Raises:
+        InputError: Another value.
+    """
+    for known in languages():
+        if language == known:
+            return known
+    raise InputError("unknown_language", field=field, value=language, allowed=KNOWN_LANGUAGES)

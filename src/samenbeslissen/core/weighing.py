@@ -50,10 +50,6 @@ def _optional_key(value: object, field: str) -> str | None:
     return None if value is None else v.key(value, field)
 
 
-def _is_score(value: object) -> bool:
-    return value is None or (type(value) is int and 0 <= value <= MAX_SCORE)
-
-
 def _optional_score(value: object, field: str) -> int | None:
     return None if value is None else v.score(value, field, 0, MAX_SCORE)
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from samenbeslissen.core.ranking import MAX_SCORE
 from samenbeslissen.core.steps import FOUR_STEPS, Step
-from samenbeslissen.i18n import text, translations
+from samenbeslissen.i18n import translations
 
 if TYPE_CHECKING:
     import jinja2
@@ -31,7 +31,6 @@ __all__ = [
     "report_html",
     "report_markdown",
     "sensitivity_html",
-    "sensitivity_lines",
     "sensitivity_markdown",
     "table_html",
     "table_markdown",
@@ -137,52 +136,17 @@ def ranking_html(ranking: Ranking, language: str = "nl") -> str:
     )
 
 
-def sensitivity_lines(result: Sensitivity, labels: Mapping[str, str], language: str) -> list[str]:
-    """One sentence per criterion: at which importance the choice flips, or that it does not."""
-    if result.top is None:
-        return [text("display.no_options", language)]
-    lines = []
-    for flip in result.flips:
-        name = labels.get(flip.criterion, flip.criterion)
-        now = flip.importance
-        if flip.lower_to is not None:
-            lines.append(
-                text(
-                    "display.flip_down",
-                    language,
-                    top=flip.lower_top,
-                    criterion=name,
-                    now=now,
-                    to=flip.lower_to,
-                )
-            )
-        if flip.raise_to is not None:
-            lines.append(
-                text(
-                    "display.flip_up",
-                    language,
-                    top=flip.raise_top,
-                    criterion=name,
-                    now=now,
-                    to=flip.raise_to,
-                )
-            )
-        if flip.stable:
-            lines.append(text("display.stable", language, criterion=name, now=now))
-    return lines
-
-
 def sensitivity_markdown(result: Sensitivity, language: str = "nl") -> str:
-    """The sentences of :func:`sensitivity_lines` as a Markdown list."""
+    """The sentences of :meth:`Sensitivity.sentences` as a Markdown list."""
     return _render(
-        "sensitivity", "md", language=language, lines=sensitivity_lines(result, {}, language)
+        "sensitivity", "md", language=language, lines=result.sentences(language=language)
     )
 
 
 def sensitivity_html(result: Sensitivity, language: str = "nl") -> str:
-    """The sentences of :func:`sensitivity_lines` as an HTML list."""
+    """The sentences of :meth:`Sensitivity.sentences` as an HTML list."""
     return _render(
-        "sensitivity", "html", language=language, lines=sensitivity_lines(result, {}, language)
+        "sensitivity", "html", language=language, lines=result.sentences(language=language)
     )
 
 

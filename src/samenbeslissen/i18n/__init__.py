@@ -30,6 +30,7 @@ __all__ = [
     "Joined",
     "Labelled",
     "Phrase",
+    "decimal",
     "format_date",
     "label",
     "languages",
@@ -130,7 +131,13 @@ def text(key: str, language: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
     Raises:
         KeyError: The catalogue has no such message (a bug in the caller).
     """
-    return _format(translations(language).gettext(key), key, language, params)
+    try:
+        return _format(translations(language).gettext(key), key, language, params)
+    except (KeyError, ValueError, TypeError):
+        if language in (DEFAULT_LANGUAGE, FALLBACK_LANGUAGE) or language not in languages():
+            raise  # the built-in catalogues are checked by the tests: this is a bug
+        # An added catalogue whose text has a mistyped placeholder: say it in English.
+        return _format(translations(FALLBACK_LANGUAGE).gettext(key), key, language, params)
 
 
 def ntext(key: str, count: int, language: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
@@ -139,8 +146,14 @@ def ntext(key: str, count: int, language: str = DEFAULT_LANGUAGE, /, **params: A
     >>> ntext("word.points", 1, "nl"), ntext("word.points", 3, "nl")
     ('1 punt', '3 punten')
     """
-    message = translations(language).ngettext(key, key, count)
-    return _format(message, key, language, {"count": count, **params})
+    params = {"count": count, **params}
+    try:
+        return _format(translations(language).ngettext(key, key, count), key, language, params)
+    except (KeyError, ValueError, TypeError):
+        if language in (DEFAULT_LANGUAGE, FALLBACK_LANGUAGE) or language not in languages():
+            raise
+        message = translations(FALLBACK_LANGUAGE).ngettext(key, key, count)
+        return _format(message, key, language, params)
 
 
 def label(kind: str, value: str, language: str = DEFAULT_LANGUAGE) -> str:
@@ -160,6 +173,15 @@ def format_date(value: Any, language: str = DEFAULT_LANGUAGE) -> str:
     """
     month = text(_MONTH_KEYS[value.month - 1], language)
     return text("date.long", language, day=value.day, month=month, year=value.year)
+
+
+def decimal(written: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """A number written with a point, with the language's decimal separator: "3,5" in Dutch.
+
+    >>> decimal("3.5", "nl"), decimal("3.5", "en")
+    ('3,5', '3.5')
+    """
+    return written.replace(".", text("number.decimal_separator", language))
 
 
 class DateLabel:

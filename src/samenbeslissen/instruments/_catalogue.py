@@ -9,8 +9,8 @@ from typing import Any, Literal
 import attrs
 
 from samenbeslissen.core.answers import ANSWER_SHAPES, AnswerKind, AnswerShape, subscale_phrase
+from samenbeslissen.core.validate import check_language
 from samenbeslissen.i18n import text
-from samenbeslissen.instruments._read import check_language
 
 __all__ = ["INSTRUMENTS", "Anchor", "Instrument", "Item", "Subscale"]
 

@@ -7,9 +7,10 @@ from collections.abc import Iterable
 import attrs
 
 from samenbeslissen.core.answers import read_items
+from samenbeslissen.core.validate import check_language
 from samenbeslissen.i18n import Phrase, ntext, text
 from samenbeslissen.instruments._catalogue import INSTRUMENTS
-from samenbeslissen.instruments._read import check_language, number_text, read_list
+from samenbeslissen.instruments._read import number_text, read_list
 
 __all__ = [
     "MIN_ENCOUNTERS",

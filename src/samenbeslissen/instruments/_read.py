@@ -7,22 +7,11 @@ from collections.abc import Set as AbstractSet
 from decimal import ROUND_HALF_UP, Decimal
 
 from samenbeslissen.core.answers import AnswerShape, check_items
-from samenbeslissen.errors import InputError, ScoringError
-from samenbeslissen.i18n import KNOWN_LANGUAGES, Phrase, languages
+from samenbeslissen.core.validate import check_language
+from samenbeslissen.errors import ScoringError
+from samenbeslissen.i18n import Phrase, decimal
 
 __all__ = ["check_language", "number_text", "read_answers", "read_list"]
-
-
-def check_language(language: object) -> str:
-    """Return ``language`` if it is "nl" or "en".
-
-    Raises:
-        InputError: Another value.
-    """
-    for known in languages():
-        if language == known:
-            return known
-    raise InputError("unknown_language", field="language", value=language, allowed=KNOWN_LANGUAGES)
 
 
 def number_text(value: float, language: str = "nl") -> str:
@@ -31,7 +20,7 @@ def number_text(value: float, language: str = "nl") -> str:
     # reader rounding by hand would; round() would give 6.2 (ties to even).
     rounded = Decimal(repr(float(value))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     text = f"{rounded:f}".removesuffix(".0")
-    return text.replace(".", ",") if language == "nl" else text
+    return decimal(text, language)
 
 
 def read_list(

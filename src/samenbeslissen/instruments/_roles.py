@@ -8,10 +8,10 @@ import attrs
 
 from samenbeslissen.core.answers import shown
 from samenbeslissen.core.model import DecisionRole, RoleGroup
+from samenbeslissen.core.validate import check_language
 from samenbeslissen.errors import ScoringError
 from samenbeslissen.i18n import text
 from samenbeslissen.instruments._catalogue import INSTRUMENTS
-from samenbeslissen.instruments._read import check_language
 
 __all__ = ["ControlPreference", "control_preferences"]
 

@@ -7,9 +7,10 @@ from typing import Literal
 
 import attrs
 
+from samenbeslissen.core.validate import check_language
 from samenbeslissen.i18n import text
 from samenbeslissen.instruments._catalogue import INSTRUMENTS
-from samenbeslissen.instruments._read import check_language, number_text, read_answers
+from samenbeslissen.instruments._read import number_text, read_answers
 
 __all__ = [
     "MINIMUM_SKILL",

@@ -21,7 +21,7 @@ from samenbeslissen.core.model import (
 from samenbeslissen.core.steps import FOUR_STEPS, Step
 from samenbeslissen.core.weighing import Criterion, Weighing
 from samenbeslissen.errors import InputError
-from samenbeslissen.i18n import text
+from samenbeslissen.i18n import decimal, text
 from samenbeslissen.scenarios import Scenario
 
 if TYPE_CHECKING:
@@ -490,8 +490,7 @@ def report_context(report: Report, language: str, escape: Escape) -> dict[str, A
         return f"{round(100 * value / total)}%"
 
     def number(value: float) -> str:
-        written = f"{value:g}"
-        return written if language == "en" else written.replace(".", ",")
+        return decimal(f"{value:g}", language)
 
     def role(value: str) -> str:
         return "-" if value == "-" else RoleGroup(value).label(language)

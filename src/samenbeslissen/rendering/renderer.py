@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import os
+import pickle
 import re
 import sys
 import textwrap
@@ -445,14 +447,15 @@ def cache_folder() -> Path | None:
 
     By default a folder in the user's cache folder (``$XDG_CACHE_HOME`` or
     ``~/.cache`` on Linux, ``~/Library/Caches`` on macOS, ``%LOCALAPPDATA%``
-    on Windows). Its name includes a fingerprint of this module, of Jinja2
-    and of Python, because the compiled code depends on all three.
+    on Windows), or in the folder ``SAMENBESLISSEN_CACHE_DIR`` names. The
+    last part of its name is a fingerprint of this module, of Jinja2 and of
+    Python, because the compiled code depends on all three.
     """
     if os.environ.get(NO_CACHE):
         return None
     chosen = os.environ.get(CACHE_DIR)
     if chosen:
-        return Path(chosen)
+        return Path(chosen) / f"templates-{_fingerprint()}"
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
     elif sys.platform == "darwin":
@@ -472,12 +475,31 @@ def _fingerprint() -> str:
     return f"jinja{jinja2.__version__}-py{python}-{own.st_size}-{own.st_mtime_ns}"
 
 
+class _Cache(jinja2.FileSystemBytecodeCache):
+    """Jinja2's file cache, for which a disk problem is never an error of the render.
+
+    A folder that cannot be written (read-only, full, someone else's) or a
+    damaged cache file means the template is compiled as if there were no
+    cache.
+    """
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):  # the next process compiles it again
+            super().dump_bytecode(bucket)
+
+
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept on disk, so that a new process need not compile them again.
 
     Jinja2 checks each cached template against its source, so a changed or
-    overriding template is compiled anew. A folder that cannot be made means
-    no cache, never an error.
+    overriding template is compiled anew. A folder that cannot be made or
+    written means no cache, never an error.
     """
     folder = cache_folder()
     if folder is None:
@@ -486,7 +508,7 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError:
         return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return _Cache(str(folder))
 
 
 # -- texts -----------------------------------------------------------------------------

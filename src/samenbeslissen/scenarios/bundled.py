@@ -12,7 +12,13 @@ from samenbeslissen.i18n import DEFAULT_LANGUAGE, KNOWN_LANGUAGES, languages
 from samenbeslissen.scenarios.loader import loads_scenario
 from samenbeslissen.scenarios.model import Scenario
 
-__all__ = ["DEMO_SCENARIO", "demo_scenario", "scenario_schema", "starter_scenario"]
+__all__ = [
+    "DEMO_SCENARIO",
+    "demo_scenario",
+    "scenario_schema",
+    "starter_languages",
+    "starter_scenario",
+]
 
 _PACKAGE = Path(__file__).parent.parent
 # The package's own files are read from its folder, as the renderer reads its
@@ -22,6 +28,15 @@ DEMO_SCENARIO = "wmo-huishoudelijke-hulp.yaml"
 """The example scenario bundled with the package, used by :func:`demo_scenario`."""
 
 
+def starter_languages() -> tuple[str, ...]:
+    """The languages with a starter scenario, in the order of ``i18n.languages()``.
+
+    A language added as a folder of catalogues has no starter until one is
+    added to ``starters/``.
+    """
+    return tuple(code for code in languages() if (_PACKAGE / "starters" / f"{code}.yaml").is_file())
+
+
 def starter_scenario(language: str = DEFAULT_LANGUAGE) -> str:
     """A new scenario file to fill in: YAML with a comment on every field.
 
@@ -29,17 +44,20 @@ def starter_scenario(language: str = DEFAULT_LANGUAGE) -> str:
     can change it step by step and check it along the way.
 
     Args:
-        language: "nl" (comments and texts in Dutch) or "en".
+        language: A language of :func:`starter_languages` ("nl": comments and
+            texts in Dutch, "en": in English).
 
     Raises:
-        InputError: ``language`` is not "nl" or "en".
+        InputError: There is no starter in ``language``.
     """
-    starter = _PACKAGE / "starters" / f"{language}.yaml"
-    if language not in languages() or not starter.is_file():
+    if language not in languages():
         raise InputError(
             "unknown_language", field="language", value=language, allowed=KNOWN_LANGUAGES
         )
-    return starter.read_text(encoding="utf-8")
+    if language not in starter_languages():
+        allowed = ", ".join(f"'{code}'" for code in starter_languages())
+        raise InputError("starter_missing", field="language", value=language, allowed=allowed)
+    return (_PACKAGE / "starters" / f"{language}.yaml").read_text(encoding="utf-8")
 
 
 @functools.cache

@@ -1,4 +1,4 @@
-"""Settings for the whole test run."""
+"""Settings for the whole test run: tests, doctests of src, the README and docs."""
 
 from __future__ import annotations
 
