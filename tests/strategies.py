@@ -227,9 +227,11 @@ def new(language: str = "nl", policy: sb.Policy | None = None, **kwargs: object)
     )
 
 
-def at(step: sb.Step, language: str = "nl", policy: sb.Policy | None = None) -> sb.Conversation:
-    """A conversation walked, the ordinary way, to ``step``."""
-    conv = new(language, policy)
+def at(
+    step: sb.Step, language: str = "nl", policy: sb.Policy | None = None, **kwargs: object
+) -> sb.Conversation:
+    """A conversation walked, the ordinary way, to ``step`` (``kwargs`` go to Conversation)."""
+    conv = new(language, policy, **kwargs)
     if step is sb.Step.INFORM:
         return conv
     conv.inform(may_codecide=True, preferred_role=sb.DecisionRole.SHARED)

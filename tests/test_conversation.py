@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 import pytest
 
@@ -464,9 +465,11 @@ def test_unknown_options_are_named_with_the_known_ones() -> None:
     assert "werkervaring, niets" in str(info.value)
 
 
-def test_conversations_are_equal_by_content_and_not_hashable() -> None:
-    assert at(S.DECIDED) == at(S.DECIDED)
-    assert at(S.DECIDED) != at(S.DECIDE)
+def test_conversations_are_equal_by_id_and_content_and_not_hashable() -> None:
+    same = "0f8fad5b-d9cb-469f-a165-70867728950e"
+    assert at(S.DECIDED, id=same) == at(S.DECIDED, id=same)
+    assert at(S.DECIDED, id=same) != at(S.DECIDE, id=same)
+    assert at(S.DECIDED) != at(S.DECIDED)  # two conversations, each with an id of its own
     assert at(S.DECIDED) != "conversation"
     with pytest.raises(TypeError):
         hash(at(S.INFORM))
@@ -498,3 +501,100 @@ def test_a_preference_for_an_unknown_option_is_refused(field: str) -> None:
         conv.weigh({"inkomen": 4}, **{field: "cursus"})  # type: ignore[arg-type]
     assert field == info.value.field
     assert S.PREFERENCES == conv.step
+
+
+# -- identity, revision, who acted, the host's references, the form of address ----------
+
+
+def test_a_conversation_has_an_id_of_its_own_or_the_one_given() -> None:
+    made = new()
+    assert str(uuid.UUID(made.id)) == made.id
+    assert made.id != new().id
+    given = new(id="0F8FAD5B-D9CB-469F-A165-70867728950E")
+    assert "0f8fad5b-d9cb-469f-a165-70867728950e" == given.id
+
+
+@pytest.mark.parametrize("bad", ["zaak-12", "", 12, None.__class__, "0" * 100])
+def test_an_id_that_is_not_a_uuid_is_refused(bad: object) -> None:
+    with pytest.raises(sb.InputError) as caught:
+        new(id=bad)
+    assert "id" == caught.value.field
+    assert "een UUID" in str(caught.value)
+
+
+def test_the_revision_grows_by_one_with_every_accepted_action_only() -> None:
+    conv = new()
+    assert 0 == conv.revision
+    conv.inform(may_codecide=True)
+    assert 1 == conv.revision
+    with pytest.raises(sb.ActionNotAllowedError):
+        conv.decide("werk", decided_by=sb.DecisionRole.SHARED)
+    with pytest.raises(sb.InputError):
+        conv.add_option(WERK, user="")
+    assert 1 == conv.revision
+    conv.add_option(WERK)
+    assert 2 == conv.revision
+
+
+def test_every_action_records_the_user_it_is_given() -> None:
+    conv = new()
+    assert "u-1" == conv.inform(may_codecide=True, user="u-1").user
+    assert conv.add_option(WERK).user is None
+    assert ["u-1", None] == [event.user for event in conv.history]
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "a\nb", "x" * 129, 42])
+def test_a_user_id_must_be_short_text_on_one_line(bad: object) -> None:
+    conv = new()
+    with pytest.raises(sb.InputError) as caught:
+        conv.inform(may_codecide=True, user=bad)  # type: ignore[arg-type]  # wrong on purpose
+    assert ("user", 0) == (caught.value.field, conv.revision)
+
+
+def test_a_policy_can_require_the_user() -> None:
+    conv = new(policy=sb.Policy(require_user=True))
+    with pytest.raises(sb.RuleViolationError) as caught:
+        conv.inform(may_codecide=True)
+    assert "require_user" == caught.value.rule
+    assert "Leg vast wie dit doet" in str(caught.value)
+    conv.inform(may_codecide=True, user="u-1")
+    assert 1 == conv.revision
+
+
+def test_meta_is_the_hosts_own_and_cannot_be_changed_from_outside() -> None:
+    given = {"zaaknummer": "2026-0412", "teams": ["noord", "oost"], "extra": {"code": 363}}
+    conv = new(meta=given)
+    given["zaaknummer"] = "anders"
+    assert "2026-0412" == conv.meta["zaaknummer"]
+    assert ("noord", "oost") == conv.meta["teams"]
+    with pytest.raises(TypeError):
+        conv.meta["zaaknummer"] = "x"  # type: ignore[index]  # read-only on purpose
+    assert {} == new().meta
+
+
+@pytest.mark.parametrize(
+    ("meta", "field", "words"),
+    [
+        ("zaak", "meta", "tabel"),
+        ({f"k{i}": i for i in range(33)}, "meta", "Hoogstens 32"),
+        ({"tekst": "x" * 5000}, "meta", "Hoogstens 4096 tekens"),
+        ({"a": {"b": {"c": {"d": {"e": 1}}}}}, "meta.a.b.c.d", "te diep"),
+        ({"datum": dt.date(2026, 1, 1)}, "meta.datum", "date"),
+        ({"getal": float("nan")}, "meta", "NaN"),
+        ({"tekst": "\ud800"}, "meta.tekst", "surrogate"),
+        ({1: "een"}, "meta", "int"),
+    ],
+)
+def test_meta_that_is_not_small_json_is_refused(meta: object, field: str, words: str) -> None:
+    with pytest.raises(sb.InputError) as caught:
+        new(meta=meta)
+    assert field == caught.value.field
+    assert words in str(caught.value)
+
+
+def test_the_form_of_address_is_u_unless_the_conversation_says_je() -> None:
+    assert "u" == new().address
+    assert "je" == new(address="je").address
+    with pytest.raises(sb.InputError) as caught:
+        new(address="jij")
+    assert "address" == caught.value.field

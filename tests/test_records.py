@@ -35,8 +35,10 @@ def test_a_record_is_plain_json_with_a_schema_version() -> None:
         "to_step": "options",
         "at": "2026-03-02T09:06:00+00:00",
         "actor": "professional",
+        "user": None,
         "data": {"may_codecide": True, "preferred_role": "shared", "goal": None},
     } == data["history"][0]
+    assert (6, "u", {}) == (data["revision"], data["address"], data["meta"])
 
 
 @pytest.mark.parametrize("step", list(S))
@@ -259,3 +261,54 @@ def test_the_schema_describes_the_record_and_rejects_a_broken_one() -> None:
     bad = broken(_set(["history", 0, "data", "may_codecide"], "ja"))
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
+
+
+def test_id_revision_users_meta_and_address_survive_the_record() -> None:
+    conv = at(S.DECIDED, meta={"zaaknummer": "2026-0412", "teams": ["noord"]}, address="je")
+    conv.evaluate(notes="Het gaat goed.", user="u-7")
+    again = sb.Conversation.from_json(conv.to_json())
+    assert (conv.id, conv.revision, "je") == (again.id, again.revision, again.address)
+    assert {"zaaknummer": "2026-0412", "teams": ("noord",)} == dict(again.meta)
+    assert "u-7" == again.history[-1].user
+    assert conv == again
+    assert ["noord"] == conv.to_dict()["meta"]["teams"]
+
+
+def test_a_record_whose_revision_does_not_match_its_history_is_refused() -> None:
+    data = at(S.DECIDE).to_dict()
+    data["revision"] += 1
+    with pytest.raises(sb.RecordError) as caught:
+        sb.Conversation.from_dict(data)
+    assert "revision" == caught.value.field
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"id": "zaak-12"}, "id"),
+        ({"address": "jij"}, "address"),
+        ({"meta": {"a": float("inf")}}, "meta"),
+        ({"revision": "4"}, "revision"),
+    ],
+)
+def test_bad_version_2_fields_are_refused_with_their_path(
+    change: dict[str, object], field: str
+) -> None:
+    data = at(S.DECIDE).to_dict() | change
+    with pytest.raises(sb.RecordError) as caught:
+        sb.Conversation.from_dict(data)
+    assert field == caught.value.field
+
+
+def test_a_stored_je_conversation_is_rendered_with_je() -> None:
+    conv = at(S.DECIDED, address="je")
+    summary = sb.render(sb.Conversation.from_json(conv.to_json()), "summary")
+    assert "Welke vragen heb je nog?" in summary
+    assert "Welke vragen heeft u nog?" in sb.render(at(S.DECIDED), "summary")
+
+
+def test_the_schema_of_every_version_ships() -> None:
+    assert 2 == sb.record_schema()["properties"]["schema_version"]["const"]
+    assert 1 == sb.record_schema(1)["properties"]["schema_version"]["const"]
+    with pytest.raises(sb.InputError):
+        sb.record_schema(3)

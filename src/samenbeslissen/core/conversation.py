@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -10,6 +11,7 @@ from samenbeslissen.core import machine as _machine
 from samenbeslissen.core import validate as v
 from samenbeslissen.core.events import Event, Payload
 from samenbeslissen.core.model import (
+    ADDRESSES,
     Answers,
     Decision,
     DecisionRole,
@@ -30,6 +32,7 @@ from samenbeslissen.errors import (
     ActionNotAllowedError,
     InputError,
     RecordError,
+    RuleViolationError,
     SamenBeslissenError,
 )
 from samenbeslissen.i18n import KNOWN_LANGUAGES, languages
@@ -109,6 +112,14 @@ class Conversation:
         policy: The rules to enforce; ``Policy()`` is the model's own.
         clock: Where event times come from (default: now in UTC).
         created_at: When the conversation started (default: the clock's now).
+        id: The conversation's id, a UUID (default: a new random one).
+        address: How documents address the client: "u" (default) or "je".
+        meta: The host's own references (a case number, a team), as a small
+            mapping of JSON values: kept in the record, never shown in a
+            document. Keep personal data such as a BSN out of it.
+
+    Every action also takes ``user=``: the host's id of the person at the
+    keyboard (never a name), recorded as :attr:`Event.user`.
 
     Raises:
         InputError: An argument is malformed; ``field`` names it.
@@ -128,11 +139,14 @@ class Conversation:
     """
 
     __slots__ = (
+        "_address",
         "_client",
         "_clock",
         "_created_at",
         "_history",
+        "_id",
         "_language",
+        "_meta",
         "_options",
         "_others",
         "_policy",
@@ -152,6 +166,9 @@ class Conversation:
         policy: Policy | None = None,
         clock: Clock = utc_now,
         created_at: dt.datetime | None = None,
+        id: str | None = None,  # the record's own word for it
+        address: str = ADDRESSES[0],
+        meta: Mapping[str, Any] | None = None,
     ) -> None:
         if language not in languages():
             raise InputError(
@@ -169,6 +186,14 @@ class Conversation:
             if not callable(clock):
                 raise InputError("expected_type", field="clock", expected="function")
             self._created_at = _as_utc(clock() if created_at is None else created_at, "created_at")
+            self._id = str(uuid.uuid4()) if id is None else v.conversation_id(id)
+            if address not in ADDRESSES:
+                allowed = ", ".join(ADDRESSES)
+                raise InputError(
+                    "expected_choice", field="address", allowed=allowed, got=repr(address)
+                )
+            self._address = address
+            self._meta = v.meta({} if meta is None else meta)
         except SamenBeslissenError as error:
             error.language = language
             raise
@@ -180,6 +205,31 @@ class Conversation:
         self._options: tuple[Option, ...] = ()
 
     # -- reading -----------------------------------------------------------
+
+    @property
+    def id(self) -> str:
+        """The conversation's id: a UUID, made at creation or given, kept in the record."""
+        return self._id
+
+    @property
+    def revision(self) -> int:
+        """How many actions were accepted: one more with every action, and never otherwise.
+
+        A host that stores conversations saves only over the revision it
+        loaded, so two people never overwrite each other's work unseen (see
+        docs/records.md).
+        """
+        return len(self._history)
+
+    @property
+    def address(self) -> str:
+        """How documents address the client: "u" or "je"."""
+        return self._address
+
+    @property
+    def meta(self) -> Mapping[str, Any]:
+        """The host's own references, read-only; never shown in a document."""
+        return self._meta
 
     @property
     def question(self) -> str:
@@ -327,6 +377,7 @@ class Conversation:
         preferred_role: DecisionRole | None = None,
         goal: str | None = None,
         actor: ParticipantRole = _PROFESSIONAL,
+        user: str | None = None,
     ) -> Event:
         """Step 1: record that the client was told they may co-decide.
 
@@ -338,6 +389,7 @@ class Conversation:
             goal: The shared goal, if one was set (as in the re-integration
                 version of the model).
             actor: Who did this (default: the professional).
+            user: The host's id of the person at the keyboard (never a name).
 
         Returns:
             The recorded event.
@@ -350,9 +402,12 @@ class Conversation:
             Action.INFORM,
             actor,
             lambda: Invitation(may_codecide=may_codecide, preferred_role=preferred_role, goal=goal),
+            user,
         )
 
-    def add_option(self, option: Option, *, actor: ParticipantRole = _PROFESSIONAL) -> Event:
+    def add_option(
+        self, option: Option, *, actor: ParticipantRole = _PROFESSIONAL, user: str | None = None
+    ) -> Event:
         """Put an option on the table (before or in step 2).
 
         An option added after the options were presented sends the
@@ -361,15 +416,17 @@ class Conversation:
         Raises:
             InputError: Not an Option, or its key is already used.
         """
-        return self._act(Action.ADD_OPTION, actor, lambda: option)
+        return self._act(Action.ADD_OPTION, actor, lambda: option, user)
 
-    def present_options(self, *, actor: ParticipantRole = _PROFESSIONAL) -> Event:
+    def present_options(
+        self, *, actor: ParticipantRole = _PROFESSIONAL, user: str | None = None
+    ) -> Event:
         """Step 2 done: the options and their pros and cons were explained.
 
         Raises:
             NotEnoughOptionsError: Fewer options than the policy's ``min_options``.
         """
-        return self._act(Action.PRESENT_OPTIONS, actor, lambda: None)
+        return self._act(Action.PRESENT_OPTIONS, actor, lambda: None, user)
 
     def weigh(
         self,
@@ -381,6 +438,7 @@ class Conversation:
         initial_preference: str | None = None,
         informed_preference: str | None = None,
         actor: ParticipantRole = _PROFESSIONAL,
+        user: str | None = None,
     ) -> Event:
         """Step 3: record what matters to the client and how the options do on it.
 
@@ -395,6 +453,7 @@ class Conversation:
             informed_preference: The option the client prefers now that they
                 know the options. The guide shows a shift between the two.
             actor: Who did this.
+            user: The host's id of the person at the keyboard (never a name).
 
         Raises:
             InputError: A key or value is wrong, or a rating names an unknown option.
@@ -411,6 +470,7 @@ class Conversation:
                 initial_preference=initial_preference,
                 informed_preference=informed_preference,
             ),
+            user,
         )
 
     def decide(
@@ -421,6 +481,7 @@ class Conversation:
         rationale: str | None = None,
         follow_up: dt.date | None = None,
         actor: ParticipantRole = _PROFESSIONAL,
+        user: str | None = None,
     ) -> Event:
         """Step 4: record the decision.
 
@@ -430,6 +491,7 @@ class Conversation:
             rationale: The reason, in the client's words (required by default).
             follow_up: When to look back on the decision (required by default).
             actor: Who did this.
+            user: The host's id of the person at the keyboard (never a name).
 
         Raises:
             InputError: Unknown option, or a follow-up date before today.
@@ -441,6 +503,7 @@ class Conversation:
             lambda: Decision(
                 option=option, decided_by=decided_by, rationale=rationale, follow_up=follow_up
             ),
+            user,
         )
 
     def defer(
@@ -449,29 +512,42 @@ class Conversation:
         reason: str,
         until: dt.date | None = None,
         actor: ParticipantRole = _PROFESSIONAL,
+        user: str | None = None,
     ) -> Event:
         """Put the decision off: time to think, or to consult family or a support person.
 
         Possible in steps 2 to 4; :meth:`resume` returns to the same step.
         """
-        return self._act(Action.DEFER, actor, lambda: Deferral(reason=reason, until=until))
+        return self._act(Action.DEFER, actor, lambda: Deferral(reason=reason, until=until), user)
 
-    def resume(self, *, actor: ParticipantRole = _PROFESSIONAL) -> Event:
+    def resume(self, *, actor: ParticipantRole = _PROFESSIONAL, user: str | None = None) -> Event:
         """Pick a deferred conversation up again, at the step where it was deferred."""
-        return self._act(Action.RESUME, actor, lambda: None)
+        return self._act(Action.RESUME, actor, lambda: None, user)
 
-    def stop(self, *, reason: str | None = None, actor: ParticipantRole = _PROFESSIONAL) -> Event:
+    def stop(
+        self,
+        *,
+        reason: str | None = None,
+        actor: ParticipantRole = _PROFESSIONAL,
+        user: str | None = None,
+    ) -> Event:
         """Stop the conversation; the client can do this at any time. Final."""
-        return self._act(Action.STOP, actor, lambda: Stopping(reason=reason))
+        return self._act(Action.STOP, actor, lambda: Stopping(reason=reason), user)
 
     def evaluate(
-        self, *, notes: str, decision_holds: bool = True, actor: ParticipantRole = _PROFESSIONAL
+        self,
+        *,
+        notes: str,
+        decision_holds: bool = True,
+        actor: ParticipantRole = _PROFESSIONAL,
+        user: str | None = None,
     ) -> Event:
         """Record the follow-up: how the decision worked out. Final."""
         return self._act(
             Action.EVALUATE,
             actor,
             lambda: Evaluation(notes=notes, decision_holds=decision_holds),
+            user,
         )
 
     def add_experience(
@@ -480,6 +556,7 @@ class Conversation:
         answers: Iterable[Answers] = (),
         remarks: Iterable[Remark] = (),
         actor: ParticipantRole = ParticipantRole.CLIENT,
+        user: str | None = None,
     ) -> Event:
         """Attach the client's experience, after the decision or at evaluation.
 
@@ -490,6 +567,7 @@ class Conversation:
             remarks: Experiences in the client's words; ``private`` ones
                 never appear in a report.
             actor: Who gave them (default: the client).
+            user: The host's id of the person at the keyboard (never a name).
 
         Raises:
             StepOrderError: No decision yet.
@@ -499,6 +577,7 @@ class Conversation:
             Action.ADD_EXPERIENCE,
             actor,
             lambda: Experience(answers=_as_tuple(answers), remarks=_as_tuple(remarks)),
+            user,
         )
 
     @property
@@ -535,6 +614,9 @@ class Conversation:
                 policy=header.policy,
                 clock=clock,
                 created_at=header.created_at,
+                id=header.id,
+                address=header.address,
+                meta=header.meta,
             )
         except SamenBeslissenError as error:
             raise records.relocate(error, "") from None
@@ -543,6 +625,10 @@ class Conversation:
         step = records.decode_step(header)
         if step is not conv.step:
             raise RecordError("record_step_mismatch", field="step", got=step, expected=conv.step)
+        if header.revision != conv.revision:
+            raise RecordError(
+                "record_revision", field="revision", got=header.revision, expected=conv.revision
+            )
         return conv
 
     def to_json(self, *, indent: int | None = None) -> str:
@@ -566,6 +652,9 @@ class Conversation:
 
     def _key(self) -> tuple[object, ...]:
         return (
+            self._id,
+            self._address,
+            self._meta,
             self._question,
             self.participants,
             self._language,
@@ -625,12 +714,18 @@ class Conversation:
         """The machine that moves this conversation: the one shared by all of them."""
         return _machine.shared_machine()
 
-    def _act(self, action: Action, actor: ParticipantRole, build: Callable[[], Payload]) -> Event:
+    def _act(
+        self,
+        action: Action,
+        actor: ParticipantRole,
+        build: Callable[[], Payload],
+        user: str | None,
+    ) -> Event:
         try:
             if not _machine.is_allowed(self._state, action):
                 raise _machine.step_order_error(self, action)
             data = build()
-            return self._commit(action, actor, self._now(), data)
+            return self._commit(action, actor, self._now(), data, user)
         except SamenBeslissenError as error:
             error.language = self._language
             raise
@@ -641,6 +736,7 @@ class Conversation:
         actor: ParticipantRole,
         at: dt.datetime,
         data: Payload,
+        user: str | None,
     ) -> Event:
         """Check ``data`` against the conversation, fire the machine, record the event.
 
@@ -648,6 +744,16 @@ class Conversation:
         """
         if actor is not _PROFESSIONAL and actor is not ParticipantRole.CLIENT:
             actor = self._check_actor(actor)  # the two always present need no check
+        if user is not None:
+            user = v.user(user)
+        elif self._policy.require_user:
+            raise RuleViolationError(
+                "rule_user",
+                step=self.step,
+                action=action,
+                rule="require_user",
+                language=self._language,
+            )
         self._check_input(action, data, at)
         before = _STEPS[self._state]
         _machine.fire(self._machine, self, action, data)
@@ -658,6 +764,7 @@ class Conversation:
             at=at,
             actor=actor,
             data=data,
+            user=user,
         )
         self._history.append(event)
         if isinstance(data, Option):
@@ -688,7 +795,7 @@ class Conversation:
                 previous=previous.isoformat(),
             )
         try:
-            done = self._commit(event.action, event.actor, event.at, event.data)
+            done = self._commit(event.action, event.actor, event.at, event.data, event.user)
         except ActionNotAllowedError as error:
             raise RecordError("record_event_refused", field=path, reason=error) from None
         except InputError as error:

@@ -53,6 +53,8 @@ class Event:
         actor: Who did it (the role, not the name).
         data: What was recorded: an Invitation, Option, Weighing, Decision,
             Deferral, Stopping or Evaluation, or None (see PAYLOAD_TYPES).
+        user: The host's reference to the person at the keyboard (a user id,
+            never a name), when the host gave one.
     """
 
     action: Action
@@ -61,3 +63,4 @@ class Event:
     at: dt.datetime
     actor: ParticipantRole
     data: Payload = None
+    user: str | None = None

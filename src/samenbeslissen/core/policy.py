@@ -39,6 +39,7 @@ class Policy:
             client recorded, or a recorded reason why not.
         require_rationale: Rule 4: a decision records the reason in the client's words.
         require_follow_up: Rule 4: a decision records a follow-up date.
+        require_user: Every action records who did it (``user=``, the host's user id).
     """
 
     require_codecide_statement: bool = attrs.field(default=True, validator=_flag)
@@ -49,6 +50,7 @@ class Policy:
     require_preferences: bool = attrs.field(default=True, validator=_flag)
     require_rationale: bool = attrs.field(default=True, validator=_flag)
     require_follow_up: bool = attrs.field(default=True, validator=_flag)
+    require_user: bool = attrs.field(default=False, validator=_flag)
 
     @classmethod
     def strict(cls) -> Policy:

@@ -8,6 +8,7 @@ import functools
 import json
 import types
 import typing
+import uuid
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,8 @@ from samenbeslissen.core.events import PAYLOAD_TYPES, Event, Payload
 from samenbeslissen.core.model import Participant, ParticipantRole
 from samenbeslissen.core.policy import Policy
 from samenbeslissen.core.steps import Action, Step
-from samenbeslissen.errors import RecordError, SamenBeslissenError
+from samenbeslissen.core.validate import thawed
+from samenbeslissen.errors import InputError, RecordError, SamenBeslissenError
 from samenbeslissen.i18n import Phrase
 
 __all__ = [
@@ -44,37 +46,80 @@ __all__ = [
     "stored_people",
 ]
 
-SCHEMA_VERSION = 1
-"""The record version this library writes. It reads this one and every older one."""
+SCHEMA_VERSION = 2
+"""The record version this library writes. It reads this one and every older one.
+
+Version 2 added the conversation's ``id``, ``revision``, ``address`` and
+``meta``, and each event's ``user``.
+"""
 
 KIND = "samenbeslissen/conversation"
 
-# Migrations from version N to N+1, applied in order when an older record is read.
-# There is one version so far; the next change adds MIGRATIONS[1] here.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+_V1_IDS = uuid.UUID("6b1e2b52-53a4-4a3c-9a35-2f4c4b7a1d11")
+"""The namespace of the ids given to version-1 records, which had none."""
+
+
+def _v1_to_v2(record: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 to 2: an id, the revision, the form "u", no meta, no user per event.
+
+    The id is derived from the whole record, so the same stored record gets
+    the same id every time it is read. A history that is not a list of
+    objects is left as it is, for the decoder to report.
+    """
+    content = json.dumps(record, sort_keys=True, default=repr)
+    history = record.get("history")
+    upgraded = {
+        **record,
+        "schema_version": 2,
+        "id": str(uuid.uuid5(_V1_IDS, content)),
+        "revision": len(history) if isinstance(history, list) else 0,
+        "address": "u",
+        "meta": {},
+    }
+    if isinstance(history, list):
+        upgraded["history"] = [
+            {**event, "user": None} if isinstance(event, dict) else event for event in history
+        ]
+    return upgraded
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+"""Migrations from version N to N+1, applied in order when an older record is read."""
 
 HEADER_FIELDS = (
     "schema_version",
     "kind",
+    "id",
+    "revision",
     "question",
     "language",
+    "address",
     "client",
     "professional",
     "others",
     "policy",
+    "meta",
     "created_at",
     "step",
     "history",
 )
 """The fields of a record, in the order they are written."""
 
-EVENT_FIELDS = ("action", "from_step", "to_step", "at", "actor", "data")
+EVENT_FIELDS = ("action", "from_step", "to_step", "at", "actor", "user", "data")
 """The fields of each event in a record's ``history``."""
 
 
 class Recordable(typing.Protocol):
     """What the converter reads of a conversation: its public properties."""
 
+    @property
+    def id(self) -> str: ...
+    @property
+    def revision(self) -> int: ...
+    @property
+    def address(self) -> str: ...
+    @property
+    def meta(self) -> Mapping[str, Any]: ...
     @property
     def question(self) -> str: ...
     @property
@@ -95,9 +140,25 @@ class Recordable(typing.Protocol):
     def history(self) -> tuple[Event, ...]: ...
 
 
-def record_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the conversation record this version writes."""
-    resource = Path(__file__).parent.parent / "schemas" / "conversation.schema.json"
+def record_schema(version: int = SCHEMA_VERSION) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the conversation record of ``version``.
+
+    Every version this library reads has its schema: the current one by
+    default, and each older one, to check records that have not been
+    written again yet.
+
+    Raises:
+        InputError: There is no such version.
+    """
+    if version not in range(1, SCHEMA_VERSION + 1):
+        allowed = ", ".join(str(n) for n in range(1, SCHEMA_VERSION + 1))
+        raise InputError("expected_choice", field="version", allowed=allowed, got=repr(version))
+    name = (
+        "conversation.schema.json"
+        if version == SCHEMA_VERSION
+        else f"conversation.v{version}.schema.json"
+    )
+    resource = Path(__file__).parent.parent / "schemas" / name
     schema: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
     return schema
 
@@ -124,12 +185,16 @@ def encode(conv: Recordable) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "kind": KIND,
+        "id": conv.id,
+        "revision": conv.revision,
         "question": conv.question,
         "language": conv.language,
+        "address": conv.address,
         "client": _encode(conv.client),
         "professional": _encode(conv.professional),
         "others": [_encode(p) for p in conv.others],
         "policy": _encode(conv.policy),
+        "meta": thawed(conv.meta),
         "created_at": conv.created_at.isoformat(),
         "step": conv.step.value,
         "history": [
@@ -139,6 +204,7 @@ def encode(conv: Recordable) -> dict[str, Any]:
                 "to_step": e.to_step.value,
                 "at": e.at.isoformat(),
                 "actor": e.actor.value,
+                "user": e.user,
                 "data": _encode(e.data),
             }
             for e in conv.history
@@ -339,8 +405,12 @@ def _migrate(record: Mapping[str, Any]) -> dict[str, Any]:
 class Header:
     """A record's fields apart from its history, decoded and checked."""
 
+    id: str
+    revision: int
     question: str
     language: str
+    address: str
+    meta: Mapping[str, Any]
     client: Participant
     professional: Participant
     others: tuple[Participant, ...]
@@ -363,6 +433,7 @@ class StoredEvent:
     to_step: Step
     at: dt.datetime
     actor: ParticipantRole
+    user: str | None
     data: Payload
 
 
@@ -377,7 +448,11 @@ def decode_header(data: object) -> Header:
         raise RecordError("record_kind", field="kind", got=repr(record["kind"]))
     others = _expect(record["others"], list, "others", "a list")
     return Header(
+        id=_expect(record["id"], str, "id", "text"),
+        revision=_expect(record["revision"], int, "revision", "a whole number"),
         question=_expect(record["question"], str, "question", "text"),
+        address=_expect(record["address"], str, "address", "text"),
+        meta=_expect(record["meta"], dict, "meta", "an object"),
         client=_structure(record["client"], Participant, "client"),
         professional=_structure(record["professional"], Participant, "professional"),
         others=tuple(_structure(p, Participant, f"others[{i}]") for i, p in enumerate(others)),
@@ -412,6 +487,9 @@ def _event(item: object, path: str) -> StoredEvent:
     to_step = _member(fields["to_step"], Step, f"{path}.to_step")
     at = _datetime(fields["at"], f"{path}.at")
     actor = _member(fields["actor"], ParticipantRole, f"{path}.actor")
+    user = fields["user"]
+    if user is not None:
+        _expect(user, str, f"{path}.user", "text")
     payload_type = PAYLOAD_TYPES[action]
     data_path = f"{path}.data"
     if payload_type is None:
@@ -429,6 +507,7 @@ def _event(item: object, path: str) -> StoredEvent:
         to_step=to_step,
         at=at,
         actor=actor,
+        user=user,
         data=data,
     )
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
-from collections.abc import Iterable
+import types
+import uuid
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from samenbeslissen.errors import InputError
@@ -104,3 +107,108 @@ def check_language(language: object, field: str = "language") -> str:
         if language == known:
             return known
     raise InputError("unknown_language", field=field, value=language, allowed=KNOWN_LANGUAGES)
+
+
+USER_MAX_CHARS = 128
+"""The longest user id an event records: an opaque reference, never a name."""
+
+
+def user(value: object, field: str = "user") -> str | None:
+    """Return ``value`` if it is None or a user id: 1 to 128 characters on one line.
+
+    Raises:
+        InputError: Anything else.
+    """
+    if value is None:
+        return None
+    if (
+        not isinstance(value, str)
+        or not value.strip()
+        or len(value) > USER_MAX_CHARS
+        or not value.isprintable()
+    ):
+        raise InputError("user_invalid", field=field, limit=USER_MAX_CHARS)
+    return value
+
+
+_UUID_EXAMPLE = "0f8fad5b-d9cb-469f-a165-70867728950e"
+
+
+def conversation_id(value: object, field: str = "id") -> str:
+    """Return ``value`` as a UUID in its canonical form (lower case, with hyphens).
+
+    Raises:
+        InputError: Not a string, or not a UUID.
+    """
+    if isinstance(value, str) and len(value) <= 64:
+        try:
+            return str(uuid.UUID(value))
+        except ValueError:
+            pass
+    got = repr(value) if isinstance(value, str) else type(value).__name__
+    raise InputError("expected_uuid", field=field, example=_UUID_EXAMPLE, got=got[:80])
+
+
+META_MAX_KEYS = 32
+"""The most keys a conversation's ``meta`` may have."""
+
+META_MAX_CHARS = 4096
+"""The most characters ``meta`` may take as JSON: host references, not data."""
+
+META_MAX_DEPTH = 4
+"""The deepest nesting of lists and mappings in ``meta``."""
+
+
+def meta(value: object, field: str = "meta") -> Mapping[str, Any]:
+    """Return a read-only copy of ``value``: a small mapping of JSON values the host owns.
+
+    Lists become tuples and mappings read-only mappings, so nothing can change
+    it from outside.
+
+    Raises:
+        InputError: Not a mapping of text keys to JSON values, or over the limits.
+    """
+    if not isinstance(value, Mapping):
+        raise InputError("expected_mapping", field=field, got=type(value).__name__)
+    if len(value) > META_MAX_KEYS:
+        raise InputError("meta_too_many", field=field, limit=META_MAX_KEYS)
+    frozen = _frozen(value, field, 0)
+    try:
+        size = len(json.dumps(thawed(frozen), ensure_ascii=False, allow_nan=False))
+    except ValueError:  # NaN or infinity: not JSON
+        raise InputError("meta_value", field=field, got="NaN") from None
+    if size > META_MAX_CHARS:
+        raise InputError("meta_too_large", field=field, limit=META_MAX_CHARS)
+    assert isinstance(frozen, Mapping)
+    return frozen
+
+
+def _frozen(value: object, field: str, depth: int) -> Any:
+    if value is None or isinstance(value, (bool, int, float, str)):
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate: it could never be stored
+                raise InputError("meta_value", field=field, got="surrogate") from None
+        return value
+    if depth >= META_MAX_DEPTH:
+        raise InputError("meta_too_deep", field=field, limit=META_MAX_DEPTH)
+    if isinstance(value, Mapping):
+        items = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise InputError("meta_value", field=field, got=type(key).__name__)
+            items[key] = _frozen(item, f"{field}.{key}", depth + 1)
+        return types.MappingProxyType(items)
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(item, f"{field}[{i}]", depth + 1) for i, item in enumerate(value))
+    raise InputError("meta_value", field=field, got=type(value).__name__)
+
+
+def thawed(value: Any) -> Any:
+    """A frozen ``meta`` value as plain JSON types again (dicts and lists)."""
+    if isinstance(value, Mapping):
+        return {key: thawed(item) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return [thawed(item) for item in value]
+    return value

@@ -115,7 +115,7 @@ def _conversation(conv: Conversation, language: str, e: Escape) -> dict[str, Any
         "kind": "conversation",
         "planned": False,
         "title": None,
-        "address": "u",
+        "address": conv.address,
         "question": e(conv.question),
         "goal": None if conv.goal is None else e(conv.goal),
         "started": conv.created_at.date(),

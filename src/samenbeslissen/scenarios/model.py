@@ -140,6 +140,7 @@ class Scenario:
             language=self.language,
             policy=policy,
             clock=clock,
+            address=self.address,
         )
         for option in self.options:
             conv.add_option(option)
