@@ -598,3 +598,65 @@ def test_the_form_of_address_is_u_unless_the_conversation_says_je() -> None:
     with pytest.raises(sb.InputError) as caught:
         new(address="jij")
     assert "address" == caught.value.field
+
+
+# -- Dutch time ----------------------------------------------------------------------------
+
+# 00:30 in Amsterdam on 3 December is still 2 December in UTC.
+NIGHT = dt.datetime(2026, 12, 2, 23, 30, tzinfo=dt.timezone.utc)
+
+
+def at_night(**kwargs: object) -> sb.Conversation:
+    conv = sb.Conversation(
+        "Welke stap naar werk past nu bij u?",
+        client=sb.Participant(name="Fatima"),
+        professional=sb.Participant(name="Jeroen"),
+        clock=lambda: NIGHT,
+        **kwargs,  # type: ignore[arg-type]  # Conversation's own keywords
+    )
+    conv.inform(may_codecide=True, preferred_role=sb.DecisionRole.SHARED)
+    conv.add_option(WERK)
+    conv.add_option(NIETS)
+    conv.present_options()
+    conv.weigh({"inkomen": 5}, {"werkervaring": {"inkomen": 4}})
+    return conv
+
+
+def test_today_is_the_date_in_the_conversations_time_zone() -> None:
+    conv = at_night()
+    assert "Europe/Amsterdam" == conv.timezone
+    assert dt.date(2026, 12, 3) == conv.local(NIGHT).date()
+    with pytest.raises(sb.InputError) as caught:
+        conv.decide(
+            "werkervaring",
+            decided_by=sb.DecisionRole.SHARED,
+            rationale="Ja.",
+            follow_up=dt.date(2026, 12, 2),
+        )
+    assert "vóór vandaag (2026-12-03)" in str(caught.value)
+    conv.decide(
+        "werkervaring",
+        decided_by=sb.DecisionRole.SHARED,
+        rationale="Ja.",
+        follow_up=dt.date(2026, 12, 3),
+    )
+    assert "3 december 2026" in sb.render(conv, "summary")
+
+
+def test_a_host_elsewhere_names_its_own_time_zone() -> None:
+    conv = at_night(timezone="UTC")
+    conv.decide(
+        "werkervaring",
+        decided_by=sb.DecisionRole.SHARED,
+        rationale="Ja.",
+        follow_up=dt.date(2026, 12, 2),
+    )
+    assert "2 december 2026" in sb.render(conv, "summary")
+    assert "UTC" == sb.Conversation.from_json(conv.to_json()).timezone
+
+
+@pytest.mark.parametrize("bad", ["Europe/Rotterdam", "", "../etc/passwd", 2])
+def test_an_unknown_time_zone_is_refused(bad: object) -> None:
+    with pytest.raises(sb.InputError) as caught:
+        new(timezone=bad)
+    assert "timezone" == caught.value.field

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import zoneinfo
 
 import pytest
 
@@ -435,8 +436,10 @@ def test_asking_for_an_unknown_check_names_the_known_ones() -> None:
     assert "status_quo_option" in str(caught.value)
 
 
-def test_the_default_today_is_the_date_in_utc() -> None:
-    before = dt.datetime.now(dt.timezone.utc).date()
-    report = fidelity(good())
-    after = dt.datetime.now(dt.timezone.utc).date()
+def test_the_default_today_is_the_date_where_the_conversation_takes_place() -> None:
+    conv = good()
+    zone = zoneinfo.ZoneInfo(conv.timezone)
+    before = dt.datetime.now(zone).date()
+    report = fidelity(conv)
+    after = dt.datetime.now(zone).date()
     assert report.today in {before, after}  # both, should the test run across midnight

@@ -31,12 +31,17 @@ def test_a_version_1_record_loads_as_version_2_and_keeps_its_history(path: Path)
     jsonschema.validate(again, sb.record_schema())
     assert 2 == SCHEMA_VERSION == again["schema_version"]
     # What version 1 said is said again; version 2 adds its own fields.
-    added = {"id", "revision", "address", "meta"}
+    added = {"id", "revision", "address", "timezone", "meta"}
     assert {k: v for k, v in again.items() if k not in added | {"schema_version", "policy"}} == {
         k: v for k, v in stored.items() if k not in {"schema_version", "policy", "history"}
     } | {"history": [{**event, "user": None} for event in stored["history"]]}
     assert {**stored["policy"], "require_user": False} == again["policy"]
-    assert (len(stored["history"]), "u", {}) == (again["revision"], again["address"], again["meta"])
+    assert (len(stored["history"]), "u", "Europe/Amsterdam", {}) == (
+        again["revision"],
+        again["address"],
+        again["timezone"],
+        again["meta"],
+    )
     # The id comes from the record itself: the same every time it is read.
     assert conv.id == sb.Conversation.from_json(path.read_bytes()).id
     assert conv == sb.Conversation.from_dict(again)

@@ -414,8 +414,8 @@ def fidelity(
     """
     if not isinstance(conv, Conversation):
         raise InputError("expected_type", field="conv", expected="Conversation")
-    if today is None:
-        today = dt.datetime.now(dt.timezone.utc).date()
+    if today is None:  # today where the conversation takes place
+        today = conv.local(dt.datetime.now(dt.timezone.utc)).date()
     v.date(today, "today")
     if not isinstance(min_deliberation, dt.timedelta) or min_deliberation < dt.timedelta(0):
         raise InputError("expected_type", field="min_deliberation", expected="timedelta >= 0")

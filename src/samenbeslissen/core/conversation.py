@@ -114,6 +114,9 @@ class Conversation:
         created_at: When the conversation started (default: the clock's now).
         id: The conversation's id, a UUID (default: a new random one).
         address: How documents address the client: "u" (default) or "je".
+        timezone: Where the conversation takes place, as an IANA name
+            (default "Europe/Amsterdam"): times are stored in UTC, but dates
+            are shown, and "today" is taken, in this zone.
         meta: The host's own references (a case number, a team), as a small
             mapping of JSON values: kept in the record, never shown in a
             document. Keep personal data such as a BSN out of it.
@@ -153,6 +156,8 @@ class Conversation:
         "_professional",
         "_question",
         "_state",
+        "_timezone",
+        "_zone",
     )
 
     def __init__(
@@ -169,6 +174,7 @@ class Conversation:
         id: str | None = None,  # the record's own word for it
         address: str = ADDRESSES[0],
         meta: Mapping[str, Any] | None = None,
+        timezone: str = v.DEFAULT_TIMEZONE,
     ) -> None:
         if language not in languages():
             raise InputError(
@@ -194,6 +200,8 @@ class Conversation:
                 )
             self._address = address
             self._meta = v.meta({} if meta is None else meta)
+            self._zone = v.timezone(timezone)
+            self._timezone = timezone
         except SamenBeslissenError as error:
             error.language = language
             raise
@@ -225,6 +233,15 @@ class Conversation:
     def address(self) -> str:
         """How documents address the client: "u" or "je"."""
         return self._address
+
+    @property
+    def timezone(self) -> str:
+        """Where the conversation takes place: dates are shown in this zone."""
+        return self._timezone
+
+    def local(self, moment: dt.datetime) -> dt.datetime:
+        """``moment`` (aware) as the time in the conversation's zone."""
+        return moment.astimezone(self._zone)
 
     @property
     def meta(self) -> Mapping[str, Any]:
@@ -617,6 +634,7 @@ class Conversation:
                 id=header.id,
                 address=header.address,
                 meta=header.meta,
+                timezone=header.timezone,
             )
         except SamenBeslissenError as error:
             raise records.relocate(error, "") from None
@@ -654,6 +672,7 @@ class Conversation:
         return (
             self._id,
             self._address,
+            self._timezone,
             self._meta,
             self._question,
             self.participants,
@@ -832,9 +851,9 @@ class Conversation:
         elif isinstance(data, Decision):
             if not self._has_option(data.option):
                 raise self._unknown_option(data.option, "option")
-            _not_before(data.follow_up, at, "follow_up")
+            _not_before(data.follow_up, self.local(at).date(), "follow_up")
         elif isinstance(data, Deferral):
-            _not_before(data.until, at, "until")
+            _not_before(data.until, self.local(at).date(), "until")
         elif isinstance(data, Experience):
             from samenbeslissen.core.answers import check_answers
 
@@ -882,8 +901,7 @@ def _as_tuple(items: Iterable[Any]) -> Any:
     )
 
 
-def _not_before(value: dt.date | None, at: dt.datetime, field: str) -> None:
-    today = at.date()
+def _not_before(value: dt.date | None, today: dt.date, field: str) -> None:
     if value is not None and value < today:
         raise InputError(
             "date_before", field=field, value=value.isoformat(), today=today.isoformat()

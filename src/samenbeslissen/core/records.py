@@ -49,8 +49,8 @@ __all__ = [
 SCHEMA_VERSION = 2
 """The record version this library writes. It reads this one and every older one.
 
-Version 2 added the conversation's ``id``, ``revision``, ``address`` and
-``meta``, and each event's ``user``.
+Version 2 added the conversation's ``id``, ``revision``, ``address``,
+``timezone`` and ``meta``, and each event's ``user``.
 """
 
 KIND = "samenbeslissen/conversation"
@@ -60,7 +60,7 @@ _V1_IDS = uuid.UUID("6b1e2b52-53a4-4a3c-9a35-2f4c4b7a1d11")
 
 
 def _v1_to_v2(record: dict[str, Any]) -> dict[str, Any]:
-    """Version 1 to 2: an id, the revision, the form "u", no meta, no user per event.
+    """Version 1 to 2: an id, the revision, "u", Amsterdam, no meta, no user per event.
 
     The id is derived from the whole record, so the same stored record gets
     the same id every time it is read. A history that is not a list of
@@ -74,6 +74,7 @@ def _v1_to_v2(record: dict[str, Any]) -> dict[str, Any]:
         "id": str(uuid.uuid5(_V1_IDS, content)),
         "revision": len(history) if isinstance(history, list) else 0,
         "address": "u",
+        "timezone": "Europe/Amsterdam",
         "meta": {},
     }
     if isinstance(history, list):
@@ -94,6 +95,7 @@ HEADER_FIELDS = (
     "question",
     "language",
     "address",
+    "timezone",
     "client",
     "professional",
     "others",
@@ -118,6 +120,8 @@ class Recordable(typing.Protocol):
     def revision(self) -> int: ...
     @property
     def address(self) -> str: ...
+    @property
+    def timezone(self) -> str: ...
     @property
     def meta(self) -> Mapping[str, Any]: ...
     @property
@@ -190,6 +194,7 @@ def encode(conv: Recordable) -> dict[str, Any]:
         "question": conv.question,
         "language": conv.language,
         "address": conv.address,
+        "timezone": conv.timezone,
         "client": _encode(conv.client),
         "professional": _encode(conv.professional),
         "others": [_encode(p) for p in conv.others],
@@ -410,6 +415,7 @@ class Header:
     question: str
     language: str
     address: str
+    timezone: str
     meta: Mapping[str, Any]
     client: Participant
     professional: Participant
@@ -452,6 +458,7 @@ def decode_header(data: object) -> Header:
         revision=_expect(record["revision"], int, "revision", "a whole number"),
         question=_expect(record["question"], str, "question", "text"),
         address=_expect(record["address"], str, "address", "text"),
+        timezone=_expect(record["timezone"], str, "timezone", "text"),
         meta=_expect(record["meta"], dict, "meta", "an object"),
         client=_structure(record["client"], Participant, "client"),
         professional=_structure(record["professional"], Participant, "professional"),

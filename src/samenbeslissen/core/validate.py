@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import types
 import uuid
+import zoneinfo
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -212,3 +214,26 @@ def thawed(value: Any) -> Any:
     if isinstance(value, tuple):
         return [thawed(item) for item in value]
     return value
+
+
+DEFAULT_TIMEZONE = "Europe/Amsterdam"
+"""Where dates are shown and "today" is, unless the host says otherwise."""
+
+
+@functools.cache
+def _zone(name: str) -> dt.tzinfo:
+    return zoneinfo.ZoneInfo(name)
+
+
+def timezone(value: object, field: str = "timezone") -> dt.tzinfo:
+    """The time zone named ``value`` (an IANA name such as "Europe/Amsterdam").
+
+    Raises:
+        InputError: Not a name of a time zone this machine (or ``tzdata``) knows.
+    """
+    if isinstance(value, str) and 0 < len(value) <= 64 and ".." not in value:
+        try:
+            return _zone(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            pass
+    raise InputError("unknown_timezone", field=field, value=str(value)[:64])

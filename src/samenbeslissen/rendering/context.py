@@ -118,8 +118,8 @@ def _conversation(conv: Conversation, language: str, e: Escape) -> dict[str, Any
         "address": conv.address,
         "question": e(conv.question),
         "goal": None if conv.goal is None else e(conv.goal),
-        "started": conv.created_at.date(),
-        "date": (history[-1].at if history else conv.created_at).date(),
+        "started": conv.local(conv.created_at).date(),
+        "date": conv.local(history[-1].at if history else conv.created_at).date(),
         "client": {"name": e(conv.client.name), "situation": None},
         "professional": {"name": e(conv.professional.name), "function": None},
         "others": [

@@ -189,7 +189,7 @@ class Scenario:
                     labels={c.key: c.label for c in weighing.criteria if c.label},
                 )
         if target >= 4 and self.decision is not None:
-            today = conv.created_at.date()
+            today = conv.local(conv.created_at).date()
             conv.decide(
                 self.decision.option,
                 decided_by=self.decision.decided_by,
