@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -101,7 +102,9 @@ class Conversation:
     decide (or defer). Each action is checked against the step and the
     policy; a refused action raises and leaves the conversation unchanged.
     Every accepted action becomes an :class:`Event` in :attr:`history`,
-    which is the truth: :meth:`from_dict` replays it.
+    which is the truth: :meth:`from_dict` replays it. Actions are atomic when
+    several threads share a conversation, and a record is never written
+    halfway through one.
 
     Args:
         question: The decision to be made, in plain language.
@@ -149,6 +152,7 @@ class Conversation:
         "_history",
         "_id",
         "_language",
+        "_lock",
         "_meta",
         "_options",
         "_others",
@@ -211,6 +215,9 @@ class Conversation:
         self._state = Step.INFORM.value
         self._history: list[Event] = []
         self._options: tuple[Option, ...] = ()
+        # One action at a time, and a record never written halfway through one:
+        # case software may share a conversation between threads.
+        self._lock = threading.RLock()
 
     # -- reading -----------------------------------------------------------
 
@@ -608,7 +615,8 @@ class Conversation:
         """The conversation as plain JSON types, with a ``schema_version``."""
         from samenbeslissen.core import records  # loaded when first needed: a faster start
 
-        return records.encode(self)
+        with self._lock:  # never halfway through another thread's action
+            return records.encode(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, clock: Clock = utc_now) -> Conversation:
@@ -734,6 +742,16 @@ class Conversation:
         return _machine.shared_machine()
 
     def _act(
+        self,
+        action: Action,
+        actor: ParticipantRole,
+        build: Callable[[], Payload],
+        user: str | None,
+    ) -> Event:
+        with self._lock:
+            return self._act_alone(action, actor, build, user)
+
+    def _act_alone(
         self,
         action: Action,
         actor: ParticipantRole,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 
+from samenbeslissen.core.encoding import to_json_types
 from samenbeslissen.core.model import (
     Decision,
     Deferral,
@@ -64,3 +66,25 @@ class Event:
     actor: ParticipantRole
     data: Payload = None
     user: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The event as plain JSON types, as it stands in a record's ``history``.
+
+        >>> import datetime as dt, samenbeslissen as sb
+        >>> event = sb.Event(
+        ...     action=sb.Action.RESUME, from_step=sb.Step.DEFERRED, to_step=sb.Step.DECIDE,
+        ...     at=dt.datetime(2026, 3, 2, 9, tzinfo=dt.timezone.utc),
+        ...     actor=sb.ParticipantRole.PROFESSIONAL, user="u-7",
+        ... )
+        >>> event.to_dict()["at"], event.to_dict()["user"]
+        ('2026-03-02T09:00:00+00:00', 'u-7')
+        """
+        return {
+            "action": self.action.value,
+            "from_step": self.from_step.value,
+            "to_step": self.to_step.value,
+            "at": self.at.isoformat(),
+            "actor": self.actor.value,
+            "user": self.user,
+            "data": to_json_types(self.data),
+        }

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from samenbeslissen.core.encoding import to_json_types
 from samenbeslissen.core.events import PAYLOAD_TYPES, Event, Payload
 from samenbeslissen.core.model import Participant, ParticipantRole
 from samenbeslissen.core.policy import Policy
@@ -170,20 +171,6 @@ def record_schema(version: int = SCHEMA_VERSION) -> dict[str, Any]:
 # -- writing -------------------------------------------------------------------
 
 
-def _encode(value: Any) -> Any:
-    if attrs.has(type(value)):
-        return {f.name: _encode(getattr(value, f.name)) for f in attrs.fields(type(value))}
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return [_encode(item) for item in value]
-    return value
-
-
 def encode(conv: Recordable) -> dict[str, Any]:
     """A conversation as a record of plain JSON types (see ``Conversation.to_dict``)."""
     return {
@@ -195,25 +182,14 @@ def encode(conv: Recordable) -> dict[str, Any]:
         "language": conv.language,
         "address": conv.address,
         "timezone": conv.timezone,
-        "client": _encode(conv.client),
-        "professional": _encode(conv.professional),
-        "others": [_encode(p) for p in conv.others],
-        "policy": _encode(conv.policy),
+        "client": to_json_types(conv.client),
+        "professional": to_json_types(conv.professional),
+        "others": [to_json_types(p) for p in conv.others],
+        "policy": to_json_types(conv.policy),
         "meta": thawed(conv.meta),
         "created_at": conv.created_at.isoformat(),
         "step": conv.step.value,
-        "history": [
-            {
-                "action": e.action.value,
-                "from_step": e.from_step.value,
-                "to_step": e.to_step.value,
-                "at": e.at.isoformat(),
-                "actor": e.actor.value,
-                "user": e.user,
-                "data": _encode(e.data),
-            }
-            for e in conv.history
-        ],
+        "history": [event.to_dict() for event in conv.history],
     }
 
 
