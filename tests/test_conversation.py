@@ -660,3 +660,62 @@ def test_an_unknown_time_zone_is_refused(bad: object) -> None:
     with pytest.raises(sb.InputError) as caught:
         new(timezone=bad)
     assert "timezone" == caught.value.field
+
+
+# -- limits ----------------------------------------------------------------------------
+
+
+def test_a_text_longer_than_the_policy_allows_is_refused_and_changes_nothing() -> None:
+    conv = at(S.DECIDE)
+    before = conv.revision
+    with pytest.raises(sb.InputError) as caught:
+        conv.decide(
+            "werkervaring",
+            decided_by=sb.DecisionRole.SHARED,
+            rationale="x" * 10_001,
+            follow_up=FOLLOW_UP,
+        )
+    assert ("rationale", before) == (caught.value.field, conv.revision)
+    assert "Hoogstens 10000 tekens" in str(caught.value)
+    long_pro = sb.Option(key="lang", title="Lang", pros=("p" * 10_001,), cons=("c",))
+    with pytest.raises(sb.InputError) as caught:
+        at(S.OPTIONS).add_option(long_pro)
+    assert "option.pros[0]" == caught.value.field
+    with pytest.raises(sb.InputError) as caught:
+        sb.Conversation(
+            "Welke hulp?",
+            client=sb.Participant(name="Fatima" * 5),
+            professional=sb.Participant(name="Jeroen"),
+            policy=sb.Policy(max_text=20),
+        )
+    assert "client.name" == caught.value.field
+
+
+def test_options_criteria_participants_and_events_are_bounded() -> None:
+    policy = sb.Policy(max_options=2, max_criteria=1, max_participants=2, max_events=10)
+    conv = at(S.OPTIONS, policy=policy)
+    with pytest.raises(sb.InputError) as caught:
+        conv.add_option(CURSUS)
+    assert ("options", "Hoogstens 2.") == (caught.value.field, str(caught.value)[-13:].strip())
+    conv.present_options()
+    with pytest.raises(sb.InputError) as caught:
+        conv.weigh({"inkomen": 5, "rust": 3})
+    assert "importance" == caught.value.field
+    with pytest.raises(sb.InputError) as caught:
+        new(policy=policy, others=[sb.Participant(name="Els", role=sb.ParticipantRole.PEER_EXPERT)])
+    assert "others" == caught.value.field
+    busy = at(S.OPTIONS, policy=sb.Policy(max_events=10))
+    for key in "abcdefg":
+        busy.add_option(sb.Option(key=key, title=key))
+    assert 10 == busy.revision
+    with pytest.raises(sb.InputError) as caught:
+        busy.present_options()
+    assert ("history", 10) == (caught.value.field, busy.revision)
+
+
+@pytest.mark.parametrize(
+    "limit", [{"max_text": 0}, {"max_text": 100_001}, {"max_options": True}, {"max_events": 9}]
+)
+def test_limits_outside_their_range_are_a_wrong_policy(limit: dict[str, object]) -> None:
+    with pytest.raises(sb.DefinitionError):
+        sb.Policy(**limit)  # type: ignore[arg-type]  # wrong on purpose

@@ -35,7 +35,9 @@ def test_a_version_1_record_loads_as_version_2_and_keeps_its_history(path: Path)
     assert {k: v for k, v in again.items() if k not in added | {"schema_version", "policy"}} == {
         k: v for k, v in stored.items() if k not in {"schema_version", "policy", "history"}
     } | {"history": [{**event, "user": None} for event in stored["history"]]}
-    assert {**stored["policy"], "require_user": False} == again["policy"]
+    new_rules = {"require_user": False, "max_text": 10_000, "max_options": 20, "max_criteria": 30}
+    new_rules |= {"max_participants": 10, "max_events": 10_000}
+    assert {**stored["policy"], **new_rules} == again["policy"]
     assert (len(stored["history"]), "u", "Europe/Amsterdam", {}) == (
         again["revision"],
         again["address"],

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
+import types
+import typing
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
 
 from samenbeslissen.core import machine as _machine
 from samenbeslissen.core import validate as v
@@ -203,7 +208,13 @@ class Conversation:
                     "expected_choice", field="address", allowed=allowed, got=repr(address)
                 )
             self._address = address
-            self._meta = v.meta({} if meta is None else meta)
+            self._meta = v.meta(meta)
+            _within(policy, "question", self._question)
+            for i, person in enumerate((self._client, self._professional, *self._others)):
+                where = ("client", "professional")[i] if i < 2 else f"others[{i - 2}]"
+                _within(policy, f"{where}.name", person.name)
+            if 2 + len(self._others) > policy.max_participants:
+                raise InputError("too_many", field="others", limit=policy.max_participants)
             self._zone = v.timezone(timezone)
             self._timezone = timezone
         except SamenBeslissenError as error:
@@ -758,6 +769,7 @@ class Conversation:
         build: Callable[[], Payload],
         user: str | None,
     ) -> Event:
+        """An action, checked and recorded, while the caller holds the lock."""
         try:
             if not _machine.is_allowed(self._state, action):
                 raise _machine.step_order_error(self, action)
@@ -852,12 +864,20 @@ class Conversation:
         return role
 
     def _check_input(self, action: Action, data: Payload, at: dt.datetime) -> None:
+        policy = self._policy
+        if len(self._history) >= policy.max_events:
+            raise InputError("too_many", field="history", limit=policy.max_events)
+        _within(policy, _PAYLOAD_FIELD.get(action, "data"), data)
         if action is Action.ADD_OPTION:
             if not isinstance(data, Option):
                 raise InputError("expected_type", field="option", expected="Option")
             if any(o.key == data.key for o in self._options):
                 raise InputError("duplicate_option", field="option.key", value=data.key)
+            if len(self._options) >= policy.max_options:
+                raise InputError("too_many", field="options", limit=policy.max_options)
         elif isinstance(data, Weighing):
+            if len(data.criteria) > policy.max_criteria:
+                raise InputError("too_many", field="importance", limit=policy.max_criteria)
             known = {o.key for o in self._options}
             for rating in data.ratings:
                 if rating.option not in known:
@@ -917,6 +937,73 @@ def _as_tuple(items: Iterable[Any]) -> Any:
         if isinstance(items, Iterable) and not isinstance(items, (str, bytes))
         else items
     )
+
+
+_PAYLOAD_FIELD = {Action.ADD_OPTION: "option"}
+"""Where an action's payload is in an error's field path, where not its own fields."""
+
+
+def _within(policy: Policy, field: str, value: object) -> None:
+    """Refuse a text in ``value`` (a string, or any field of a payload) over ``max_text``."""
+    limit = policy.max_text
+    if isinstance(value, str):
+        if len(value) > limit:
+            raise InputError("too_long", field=field, limit=limit)
+        return
+    if value is None:
+        return
+    cls: Any = type(value)  # classes are hashable; mypy cannot see it through type()
+    for name, kind in _text_fields(cls):
+        item = getattr(value, name)
+        path = name if field == "data" else f"{field}.{name}"
+        if kind == "text":
+            if item is not None and len(item) > limit:
+                raise InputError("too_long", field=path, limit=limit)
+        elif kind == "texts":
+            for i, text in enumerate(item):
+                if len(text) > limit:
+                    raise InputError("too_long", field=f"{path}[{i}]", limit=limit)
+        elif kind == "parts":
+            for i, part in enumerate(item):
+                _within(policy, f"{path}[{i}]", part)
+        elif item is not None:  # "part"
+            _within(policy, path, item)
+
+
+_KEYS = frozenset(
+    {"key", "option", "criterion", "instrument", "initial_preference", "informed_preference"}
+)
+"""Fields that hold a key of an option, a criterion or an instrument, not free text."""
+
+
+@functools.cache
+def _text_fields(cls: Any) -> tuple[tuple[str, str], ...]:
+    """Where an attrs class (a payload or one of its parts) holds free text, found once.
+
+    Each field is "text" (a string), "texts" (a tuple of strings), "part" (an
+    attrs value) or "parts" (a tuple of them); fields without text are left out.
+    """
+    if not attrs.has(cls):
+        return ()
+    plan: list[tuple[str, str]] = []
+    hints = typing.get_type_hints(cls)
+    for attribute in attrs.fields(cls):
+        hint = hints[attribute.name]
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        if attribute.name in _KEYS:
+            continue  # a key, already at most 64 characters: not free text
+        if typing.get_origin(hint) is tuple and args:
+            if args[0] is str:
+                plan.append((attribute.name, "texts"))
+            elif _text_fields(args[0]):
+                plan.append((attribute.name, "parts"))
+            continue
+        candidates = args if typing.get_origin(hint) in (typing.Union, types.UnionType) else [hint]
+        if str in candidates:
+            plan.append((attribute.name, "text"))
+        elif any(_text_fields(c) for c in candidates if isinstance(c, type)):
+            plan.append((attribute.name, "part"))
+    return tuple(plan)
 
 
 def _not_before(value: dt.date | None, today: dt.date, field: str) -> None:

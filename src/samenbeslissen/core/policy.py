@@ -21,6 +21,18 @@ def _count(_instance: object, attribute: Any, value: object) -> None:
         raise DefinitionError("policy_min_options", field=attribute.name, got=repr(value))
 
 
+def _limit(low: int, high: int) -> Any:
+    """A validator: a whole number from ``low`` to ``high``."""
+
+    def check(_instance: object, attribute: Any, value: object) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise DefinitionError(
+                "policy_limit", field=attribute.name, low=low, high=high, got=repr(value)
+            )
+
+    return check
+
+
 @attrs.frozen(kw_only=True)
 class Policy:
     """The rules a conversation enforces; ``Policy()`` holds the model's own rules.
@@ -40,6 +52,16 @@ class Policy:
         require_rationale: Rule 4: a decision records the reason in the client's words.
         require_follow_up: Rule 4: a decision records a follow-up date.
         require_user: Every action records who did it (``user=``, the host's user id).
+        max_text: The longest free text a conversation accepts, in characters
+            (a rationale, a pro, a name; 1 to 100,000).
+        max_options: The most options on the table (1 to 100).
+        max_criteria: The most criteria in one weighing (1 to 100).
+        max_participants: The most people taking part, client and
+            professional included (2 to 50).
+        max_events: The most actions a conversation records (10 to 100,000).
+
+    The limits are sized for real conversations; going over one gives an
+    InputError that names the limit.
     """
 
     require_codecide_statement: bool = attrs.field(default=True, validator=_flag)
@@ -51,6 +73,11 @@ class Policy:
     require_rationale: bool = attrs.field(default=True, validator=_flag)
     require_follow_up: bool = attrs.field(default=True, validator=_flag)
     require_user: bool = attrs.field(default=False, validator=_flag)
+    max_text: int = attrs.field(default=10_000, validator=_limit(1, 100_000))
+    max_options: int = attrs.field(default=20, validator=_limit(1, 100))
+    max_criteria: int = attrs.field(default=30, validator=_limit(1, 100))
+    max_participants: int = attrs.field(default=10, validator=_limit(2, 50))
+    max_events: int = attrs.field(default=10_000, validator=_limit(10, 100_000))
 
     @classmethod
     def strict(cls) -> Policy:

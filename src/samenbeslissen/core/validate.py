@@ -161,6 +161,10 @@ META_MAX_DEPTH = 4
 """The deepest nesting of lists and mappings in ``meta``."""
 
 
+NO_META: Mapping[str, Any] = types.MappingProxyType({})
+"""The ``meta`` of a conversation the host gave none."""
+
+
 def meta(value: object, field: str = "meta") -> Mapping[str, Any]:
     """Return a read-only copy of ``value``: a small mapping of JSON values the host owns.
 
@@ -170,6 +174,8 @@ def meta(value: object, field: str = "meta") -> Mapping[str, Any]:
     Raises:
         InputError: Not a mapping of text keys to JSON values, or over the limits.
     """
+    if value is None or value == {}:
+        return NO_META
     if not isinstance(value, Mapping):
         raise InputError("expected_mapping", field=field, got=type(value).__name__)
     if len(value) > META_MAX_KEYS:
