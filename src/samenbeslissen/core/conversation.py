@@ -41,7 +41,6 @@ from samenbeslissen.errors import (
     RuleViolationError,
     SamenBeslissenError,
 )
-from samenbeslissen.i18n import KNOWN_LANGUAGES, languages
 
 if TYPE_CHECKING:
     from samenbeslissen.core.records import StoredEvent
@@ -185,10 +184,7 @@ class Conversation:
         meta: Mapping[str, Any] | None = None,
         timezone: str = v.DEFAULT_TIMEZONE,
     ) -> None:
-        if language not in languages():
-            raise InputError(
-                "unknown_language", field="language", value=language, allowed=KNOWN_LANGUAGES
-            )
+        v.check_language(language)
         try:
             if policy is None:
                 policy = _DEFAULT_POLICY

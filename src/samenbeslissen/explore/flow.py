@@ -14,7 +14,7 @@ from samenbeslissen.core.machine import RULES
 from samenbeslissen.core.policy import Policy
 from samenbeslissen.core.steps import FLOW, Action, Step
 from samenbeslissen.errors import DefinitionError, InputError, OptionalDependencyError
-from samenbeslissen.i18n import KNOWN_LANGUAGES, languages, ntext, text
+from samenbeslissen.i18n import ntext, text
 
 __all__ = ["Diagram", "Edge", "Route", "diagram", "paths"]
 
@@ -121,10 +121,7 @@ def paths(
         raise InputError(
             "expected_score", field="max_repeats", low=1, high=3, got=repr(max_repeats)
         )
-    if language not in languages():
-        raise InputError(
-            "unknown_language", field="language", value=language, allowed=KNOWN_LANGUAGES
-        )
+    v.check_language(language)
     edges = _edges(policy or _DEFAULT_POLICY, language, internal=False)
     found: list[Route] = []
 
@@ -253,10 +250,7 @@ def diagram(
         policy: Whose rules to show on the moves (default: the model's own).
         language: Language of the labels ("nl" or "en").
     """
-    if language not in languages():
-        raise InputError(
-            "unknown_language", field="language", value=language, allowed=KNOWN_LANGUAGES
-        )
+    v.check_language(language)
     edges = _edges(policy or _DEFAULT_POLICY, language, internal=True)
     lines = list(_lines(edges, language))
     step = None if current is None else v.member(current, Step, "current")

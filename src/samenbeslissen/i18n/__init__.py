@@ -17,7 +17,7 @@ import enum
 import functools
 import gettext
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -131,13 +131,7 @@ def text(key: str, language: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
     Raises:
         KeyError: The catalogue has no such message (a bug in the caller).
     """
-    try:
-        return _format(translations(language).gettext(key), key, language, params)
-    except (KeyError, ValueError, TypeError):
-        if language in (DEFAULT_LANGUAGE, FALLBACK_LANGUAGE) or language not in languages():
-            raise  # the built-in catalogues are checked by the tests: this is a bug
-        # An added catalogue whose text has a mistyped placeholder: say it in English.
-        return _format(translations(FALLBACK_LANGUAGE).gettext(key), key, language, params)
+    return _translated(key, language, params, lambda catalogue: catalogue.gettext(key))
 
 
 def ntext(key: str, count: int, language: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
@@ -147,13 +141,23 @@ def ntext(key: str, count: int, language: str = DEFAULT_LANGUAGE, /, **params: A
     ('1 punt', '3 punten')
     """
     params = {"count": count, **params}
+    return _translated(key, language, params, lambda catalogue: catalogue.ngettext(key, key, count))
+
+
+def _translated(
+    key: str,
+    language: str,
+    params: dict[str, Any],
+    look_up: Callable[[gettext.NullTranslations], str],
+) -> str:
+    """The message ``look_up`` finds in ``language``'s catalogue, filled in with ``params``."""
     try:
-        return _format(translations(language).ngettext(key, key, count), key, language, params)
+        return _format(look_up(translations(language)), key, language, params)
     except (KeyError, ValueError, TypeError):
         if language in (DEFAULT_LANGUAGE, FALLBACK_LANGUAGE) or language not in languages():
-            raise
-        message = translations(FALLBACK_LANGUAGE).ngettext(key, key, count)
-        return _format(message, key, language, params)
+            raise  # the built-in catalogues are checked by the tests: this is a bug
+        # An added catalogue whose text has a mistyped placeholder: say it in English.
+        return _format(look_up(translations(FALLBACK_LANGUAGE)), key, language, params)
 
 
 def label(kind: str, value: str, language: str = DEFAULT_LANGUAGE) -> str:

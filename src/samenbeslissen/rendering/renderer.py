@@ -19,6 +19,7 @@ import markupsafe
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from samenbeslissen.core.conversation import Conversation
+from samenbeslissen.core.validate import check_language
 from samenbeslissen.errors import InputError, TemplateError
 from samenbeslissen.i18n import (
     DEFAULT_LANGUAGE,
@@ -309,11 +310,8 @@ def _check_arguments(source: object, document: str, format: str, language: str |
             "expected_choice", field="format", allowed=allowed, got=repr(format), language=says
         )
     chosen = language or own
-    if chosen not in languages():  # a scenario built by hand may name any language
-        raise InputError(
-            "unknown_language", field="language", value=chosen, allowed=KNOWN_LANGUAGES
-        )
-    return chosen
+    # A scenario built by hand may name any language.
+    return check_language(chosen)
 
 
 def _where(template: str, line: int | None) -> Phrase:

@@ -7,8 +7,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from samenbeslissen.core.validate import check_language
 from samenbeslissen.errors import InputError
-from samenbeslissen.i18n import DEFAULT_LANGUAGE, KNOWN_LANGUAGES, languages
+from samenbeslissen.i18n import DEFAULT_LANGUAGE, languages
 from samenbeslissen.scenarios.loader import loads_scenario
 from samenbeslissen.scenarios.model import Scenario
 
@@ -50,10 +51,7 @@ def starter_scenario(language: str = DEFAULT_LANGUAGE) -> str:
     Raises:
         InputError: There is no starter in ``language``.
     """
-    if language not in languages():
-        raise InputError(
-            "unknown_language", field="language", value=language, allowed=KNOWN_LANGUAGES
-        )
+    check_language(language)
     if language not in starter_languages():
         allowed = ", ".join(f"'{code}'" for code in starter_languages())
         raise InputError("starter_missing", field="language", value=language, allowed=allowed)
