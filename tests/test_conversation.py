@@ -318,7 +318,7 @@ def test_an_option_key_can_be_used_once() -> None:
     before = snapshot(conv)
     with pytest.raises(sb.InputError) as info:
         conv.add_option(sb.Option(key="niets", title="Iets anders"))
-    assert "option.key" == info.value.field
+    assert "key" == info.value.field
     assert before == snapshot(conv)
 
 
@@ -332,19 +332,19 @@ def test_something_that_is_not_an_option_is_refused() -> None:
 @pytest.mark.parametrize(
     ("call", "field"),
     [
-        (lambda c: c.weigh({"inkomen": 6}), "importance['inkomen']"),
-        (lambda c: c.weigh({"inkomen": True}), "importance['inkomen']"),
-        (lambda c: c.weigh({"met spatie": 3}), "importance['met spatie']"),
-        (lambda c: c.weigh({"inkomen": 3}, {"onbekend": {"inkomen": 3}}), "ratings['onbekend']"),
-        (lambda c: c.weigh({"inkomen": 3}, {"niets": {"rust": 3}}), "ratings['niets']['rust']"),
+        (lambda c: c.weigh({"inkomen": 6}), "importance.inkomen"),
+        (lambda c: c.weigh({"inkomen": True}), "importance.inkomen"),
+        (lambda c: c.weigh({"met spatie": 3}), "importance.met spatie"),
+        (lambda c: c.weigh({"inkomen": 3}, {"onbekend": {"inkomen": 3}}), "ratings.onbekend"),
+        (lambda c: c.weigh({"inkomen": 3}, {"niets": {"rust": 3}}), "ratings.niets.rust"),
         (
             lambda c: c.weigh({"inkomen": 3}, {"niets": {"inkomen": -1}}),
-            "ratings['niets']['inkomen']",
+            "ratings.niets.inkomen",
         ),
-        (lambda c: c.weigh({"inkomen": 3}, {"niets": [3]}), "ratings['niets']"),
+        (lambda c: c.weigh({"inkomen": 3}, {"niets": [3]}), "ratings.niets"),
         (lambda c: c.weigh(["inkomen"]), "importance"),
-        (lambda c: c.weigh({"inkomen": 3}, labels={"rust": "Rust"}), "labels['rust']"),
-        (lambda c: c.weigh({"inkomen": 3}, labels={"inkomen": " "}), "labels['inkomen']"),
+        (lambda c: c.weigh({"inkomen": 3}, labels={"rust": "Rust"}), "labels.rust"),
+        (lambda c: c.weigh({"inkomen": 3}, labels={"inkomen": " "}), "labels.inkomen"),
     ],
 )
 def test_bad_weighing_input_names_the_field_and_changes_nothing(call: object, field: str) -> None:
@@ -579,17 +579,17 @@ def test_meta_is_the_hosts_own_and_cannot_be_changed_from_outside() -> None:
         ({f"k{i}": i for i in range(33)}, "meta", "Hoogstens 32"),
         ({"tekst": "x" * 5000}, "meta", "Hoogstens 4096 tekens"),
         ({"a": {"b": {"c": {"d": {"e": 1}}}}}, "meta.a.b.c.d", "te diep"),
-        ({"datum": dt.date(2026, 1, 1)}, "meta.datum", "date"),
-        ({"getal": float("nan")}, "meta", "NaN"),
-        ({"tekst": "\ud800"}, "meta.tekst", "surrogate"),
-        ({1: "een"}, "meta", "int"),
+        ({"datum": dt.date(2026, 1, 1)}, "meta.datum", "got='date'"),
+        ({"getal": float("nan")}, "meta", "got='NaN'"),
+        ({"tekst": "\ud800"}, "meta.tekst", "got='surrogate'"),
+        ({1: "een"}, "meta", "got='int'"),
     ],
 )
 def test_meta_that_is_not_small_json_is_refused(meta: object, field: str, words: str) -> None:
     with pytest.raises(sb.InputError) as caught:
         new(meta=meta)
     assert field == caught.value.field
-    assert words in str(caught.value)
+    assert words in str(caught.value) + caught.value.detail
 
 
 def test_the_form_of_address_is_u_unless_the_conversation_says_je() -> None:
@@ -680,7 +680,7 @@ def test_a_text_longer_than_the_policy_allows_is_refused_and_changes_nothing() -
     long_pro = sb.Option(key="lang", title="Lang", pros=("p" * 10_001,), cons=("c",))
     with pytest.raises(sb.InputError) as caught:
         at(S.OPTIONS).add_option(long_pro)
-    assert "option.pros[0]" == caught.value.field
+    assert "pros[0]" == caught.value.field
     with pytest.raises(sb.InputError) as caught:
         sb.Conversation(
             "Welke hulp?",

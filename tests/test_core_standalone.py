@@ -68,4 +68,4 @@ def test_a_whole_conversation_runs_without_jinja2_yaml_pandas_or_ipython() -> No
         check=False,
     )
     assert "" == done.stderr
-    assert "notes: must not be empty. []\n" == done.stdout
+    assert "Notes: must not be empty. []\n" == done.stdout

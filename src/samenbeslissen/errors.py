@@ -23,9 +23,13 @@ and shows the data a caller needs (step, action, field).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from samenbeslissen.i18n import DEFAULT_LANGUAGE, text
+import attrs
+
+from samenbeslissen.i18n import DEFAULT_LANGUAGE, ntext, text
 
 if TYPE_CHECKING:
     from samenbeslissen.core.steps import Action, Step
@@ -36,6 +40,7 @@ __all__ = [
     "InputError",
     "NotEnoughOptionsError",
     "OptionalDependencyError",
+    "Problem",
     "RecordError",
     "RuleViolationError",
     "SamenBeslissenError",
@@ -137,25 +142,171 @@ class NotEnoughOptionsError(RuleViolationError):
     """Fewer options than the policy asks for (two, by default) were put on the table."""
 
 
+@attrs.frozen
+class Problem:
+    """One problem of an input: where it is and what is wrong there.
+
+    ``str(problem)`` reads "path: message", in the language of the error
+    that holds it. A form shows ``problem.message()`` beside the field that
+    ``path`` names.
+
+    Attributes:
+        path: Where the bad value is: ``"title"``, ``"importance.inkomen"``,
+            ``"history[3].data.key"``. Empty when the problem is the input as
+            a whole.
+        key: The message's key in the message catalogue.
+        params: Values the message refers to, and the developer detail.
+        language: The language ``str()`` uses.
+    """
+
+    path: str
+    key: str
+    params: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
+    language: str = DEFAULT_LANGUAGE
+
+    def message(self, language: str | None = None) -> str:
+        """What is wrong, for a professional, in ``language`` (default: the problem's own)."""
+        return text(self.key, language or self.language, **self.params)
+
+    def where(self, language: str | None = None) -> str:
+        """The path in words a professional knows: "Voordelen, nr. 2" for ``pros[1]``.
+
+        A path whose first name has no words in the catalogue is shown as it is.
+        """
+        language = language or self.language
+        root = _ROOT.match(self.path)
+        name = root.group() if root else ""
+        try:
+            parts = [text(f"field.{name}", language)]
+        except KeyError:
+            return self.path
+        for index, key in _STEP.findall(self.path[len(name) :]):
+            parts.append(
+                text("field.number", language, number=int(index) + 1) if index else f"'{key}'"
+            )
+        return ", ".join(parts)
+
+    def describe(self, language: str | None = None) -> str:
+        """ "path: message" in ``language``, or the message alone when there is no path."""
+        message = self.message(language)
+        return f"{self.path}: {message}" if self.path else message
+
+    @property
+    def detail(self) -> str:
+        """For developers, in English terms: the path, the message key and the raw values."""
+        values = ", ".join(f"{name}={_raw(value)}" for name, value in sorted(self.params.items()))
+        return f"{self.path or '(input)'}: {self.key}" + (f" ({values})" if values else "")
+
+    def __str__(self) -> str:
+        return self.describe()
+
+
 class InputError(SamenBeslissenError, ValueError):
     """A value is malformed: wrong type, out of range, unknown key.
 
+    One error names every problem of an input at once, so a form can show
+    them all in one round trip. ``str(error)`` is the text for the
+    professional; ``error.detail`` adds the raw values for developers.
+
     Attributes:
-        field: Where the bad value is, as a path (``"importance['inkomen']"``).
+        problems: Every problem found, each with its ``path`` and ``message``.
+        field: The path of the first problem (``"importance.inkomen"``).
     """
 
     def __init__(
         self, key: str, *, field: str, language: str = DEFAULT_LANGUAGE, **params: Any
     ) -> None:
         self.field = field
-        super().__init__(key, language=language, field=field, **params)
+        self._problems: tuple[Problem, ...] = (Problem(field, key, params, language),)
+        super().__init__(key, language=language, **params)
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Every problem of the input, in the order found, in the error's language."""
+        if all(p.language == self.language for p in self._problems):
+            return self._problems
+        return tuple(attrs.evolve(p, language=self.language) for p in self._problems)
+
+    @classmethod
+    def combine(cls: type[_E], errors: Sequence[InputError]) -> _E:
+        """One error holding the problems of all ``errors``, in order.
+
+        Its type is that of the first error (an ``InputError`` of this class
+        when there are none of it); ``field``, ``key`` and ``params`` are those
+        of the first problem.
+        """
+        if not errors:
+            raise ValueError("combine() needs at least one error")  # a bug of ours, not input
+        first = errors[0]
+        kind: type[_E] = type(first) if isinstance(first, cls) else cls
+        combined = kind.__new__(kind)
+        combined.__dict__.update(first.__dict__)
+        combined.args = first.args
+        combined._problems = tuple(p for error in errors for p in error._problems)
+        return combined
+
+    def relocated(self, prefix: str, kind: type[_E]) -> _E:
+        """The same problems as a ``kind`` error, with ``prefix`` put before each path."""
+        moved = [
+            kind(p.key, field=_join(prefix, p.path), language=self.language, **p.params)
+            for p in self._problems
+        ]
+        return kind.combine(moved)
+
+    def message(self, language: str | None = None) -> str:
+        """Every problem as "path: message", one per line after a count when there are several."""
+        language = language or self.language
+        if len(self._problems) == 1:
+            return self._describe(self._problems[0], language)
+        lines = [ntext("problems", len(self._problems), language)]
+        lines.extend(f"- {self._describe(p, language)}" for p in self._problems)
+        return "\n".join(lines)
+
+    def _describe(self, problem: Problem, language: str) -> str:
+        # For the professional: the place in words ("Titel"), not the API's name ("title").
+        if not problem.path:
+            return problem.message(language)
+        return f"{problem.where(language)}: {problem.message(language)}"
+
+    @property
+    def detail(self) -> str:
+        """For developers: each problem's path, message key and raw values, one per line."""
+        return "\n".join(p.detail for p in self._problems)
 
     def _repr_fields(self) -> dict[str, object]:
-        return {"field": self.field}
+        if len(self._problems) == 1:
+            return {"field": self.field}
+        return {"problems": [p.path for p in self._problems]}
+
+
+_E = TypeVar("_E", bound=InputError)
+
+_ROOT = re.compile(r"[^.\[]*")
+_STEP = re.compile(r"\[(\d+)\]|\.([^.\[]+)")
+
+
+def _raw(value: object) -> str:
+    # A phrase or a label shows in English; anything else as Python writes it.
+    label = getattr(value, "label", None)
+    return repr(label("en")) if callable(label) else repr(value)
+
+
+def _join(prefix: str, path: str) -> str:
+    if not prefix:
+        return path
+    if not path:
+        return prefix
+    return prefix + path if path.startswith("[") else f"{prefix}.{path}"
 
 
 class RecordError(InputError):
-    """A stored record is malformed or incompatible; ``field`` is its path in the record."""
+    """A stored record is malformed or incompatible; ``field`` is its path in the record.
+
+    A record is read by software, so ``str(error)`` names each place by its path.
+    """
+
+    def _describe(self, problem: Problem, language: str) -> str:
+        return problem.describe(language)
 
 
 class ScenarioError(InputError):
@@ -181,6 +332,9 @@ class ScenarioError(InputError):
         self.line = line
         super().__init__(key, field=field, language=language, **params)
 
+    def _describe(self, problem: Problem, language: str) -> str:
+        return problem.describe(language)  # the names the trainer wrote in the file
+
     def message(self, language: str | None = None) -> str:
         """The message, prefixed with ``file:line:`` (or ``regel N:``) where known."""
         text_ = super().message(language)
@@ -197,7 +351,14 @@ class ScenarioError(InputError):
 
 
 class ScoringError(InputError):
-    """Answers to an instrument cannot be scored: wrong count, out of range, too many missing."""
+    """Answers to an instrument cannot be scored: wrong count, out of range, too many missing.
+
+    Its messages name the instrument and the question themselves, so
+    ``str(error)`` leaves the path out; ``problem.path`` still has it.
+    """
+
+    def _describe(self, problem: Problem, language: str) -> str:
+        return problem.message(language)
 
 
 class TemplateError(SamenBeslissenError):

@@ -863,25 +863,29 @@ class Conversation:
         policy = self._policy
         if len(self._history) >= policy.max_events:
             raise InputError("too_many", field="history", limit=policy.max_events)
-        _within(policy, _PAYLOAD_FIELD.get(action, "data"), data)
+        _within(policy, "data", data)
         if action is Action.ADD_OPTION:
             if not isinstance(data, Option):
                 raise InputError("expected_type", field="option", expected="Option")
             if any(o.key == data.key for o in self._options):
-                raise InputError("duplicate_option", field="option.key", value=data.key)
+                raise InputError("duplicate_option", field="key", value=data.key)
             if len(self._options) >= policy.max_options:
                 raise InputError("too_many", field="options", limit=policy.max_options)
         elif isinstance(data, Weighing):
             if len(data.criteria) > policy.max_criteria:
                 raise InputError("too_many", field="importance", limit=policy.max_criteria)
             known = {o.key for o in self._options}
-            for rating in data.ratings:
-                if rating.option not in known:
-                    raise self._unknown_option(rating.option, f"ratings[{rating.option!r}]")
+            found = [
+                self._unknown_option(option, f"ratings.{option}")
+                for option in data.option_keys()
+                if option not in known
+            ]
             for field in ("initial_preference", "informed_preference"):
                 chosen = getattr(data, field)
                 if chosen is not None and chosen not in known:
-                    raise self._unknown_option(chosen, field)
+                    found.append(self._unknown_option(chosen, field))
+            if found:
+                raise InputError.combine(found)
         elif isinstance(data, Decision):
             if not self._has_option(data.option):
                 raise self._unknown_option(data.option, "option")
@@ -933,10 +937,6 @@ def _as_tuple(items: Iterable[Any]) -> Any:
         if isinstance(items, Iterable) and not isinstance(items, (str, bytes))
         else items
     )
-
-
-_PAYLOAD_FIELD = {Action.ADD_OPTION: "option"}
-"""Where an action's payload is in an error's field path, where not its own fields."""
 
 
 def _within(policy: Policy, field: str, value: object) -> None:

@@ -350,6 +350,8 @@ def _structure(data: object, cls: Any, path: str) -> Any:
 
 def relocate(error: SamenBeslissenError, path: str) -> RecordError:
     """The same complaint as a RecordError, with the field's full path in the record."""
+    if isinstance(error, InputError):
+        return error.relocated(path, RecordError)
     params = dict(error.params)
     where = params.pop("field", None)
     field = _join(path, where) if isinstance(where, str) else path

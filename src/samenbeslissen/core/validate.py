@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import functools
 import json
@@ -9,13 +10,16 @@ import re
 import types
 import uuid
 import zoneinfo
-from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar, cast
+
+import attrs
 
 from samenbeslissen.errors import InputError
-from samenbeslissen.i18n import KNOWN_LANGUAGES, languages
+from samenbeslissen.i18n import KNOWN_LANGUAGES, Joined, Labelled, Quoted, languages
 
 E = TypeVar("E")
+T = TypeVar("T")
 
 KEY_PATTERN = re.compile(r"\w[\w.-]{0,63}\Z")
 """Keys of options and criteria: a letter, digit or underscore first, then also '.' and '-'."""
@@ -86,17 +90,100 @@ def member(value: object, enum_type: type[E], field: str) -> E:
     try:
         return enum_type(value)  # type: ignore[call-arg]  # Enum lookup by value
     except (ValueError, TypeError):
-        allowed = ", ".join(str(m.value) for m in enum_type)  # type: ignore[attr-defined]
+        members = tuple(enum_type)  # type: ignore[var-annotated, arg-type]  # an Enum class
+        # The labels ("de cliënt beslist alleen"), not the values ("client_alone"):
+        # the message is for the professional; ``got`` keeps the raw value for developers.
+        allowed: object = (
+            Joined(Quoted(m) for m in members)
+            if isinstance(enum_type, type) and issubclass(enum_type, Labelled)
+            else ", ".join(str(m.value) for m in members)
+        )
         raise InputError("expected_choice", field=field, allowed=allowed, got=repr(value)) from None
+
+
+_found: contextvars.ContextVar[list[InputError] | None] = contextvars.ContextVar(
+    "samenbeslissen_found", default=None
+)
+"""The problems found so far while a class of ``every_problem`` is being built."""
+
+
+def keep(error: InputError) -> None:
+    """Note ``error`` for the value being built, or raise it when nothing collects.
+
+    Raises:
+        InputError: ``error``, when no ``every_problem`` class is being built.
+    """
+    found = _found.get()
+    if found is None:
+        raise error
+    found.append(error)
 
 
 def attrs_validator(check: Any) -> Any:
     """Adapt ``check(value, field)`` into an attrs validator naming the attribute."""
 
     def validate(_instance: object, attribute: Any, value: object) -> None:
-        check(value, attribute.name)
+        try:
+            check(value, attribute.name)
+        except InputError as error:
+            keep(error)
 
     return validate
+
+
+def converted(convert: Callable[..., T], value: Any, *args: Any) -> T:
+    """Return ``convert(value, *args)`` for an attrs converter, noting a complaint (see ``keep``).
+
+    On a complaint the value is passed on as it is; the object is never built.
+    """
+    try:
+        return convert(value, *args)
+    except InputError as error:
+        keep(error)
+        return value  # type: ignore[no-any-return]  # never seen: the build fails
+
+
+def choice(value: object, enum_type: type[E], field: str) -> E:
+    """``member`` for an attrs converter: a complaint is noted (see ``converted``)."""
+    return cast(E, converted(member, value, enum_type, field))
+
+
+C = TypeVar("C", bound=type)
+
+_ROOT = re.compile(r"[^.\[]*")
+
+
+def _root(path: str) -> str:
+    """The first name of a path: "pros" for "pros[1]", "ratings" for "ratings.thuis"."""
+    found = _ROOT.match(path)
+    return found.group() if found else path
+
+
+def every_problem(cls: C) -> C:
+    """Make an attrs class refuse bad values with one error naming every problem.
+
+    Its validators and ``lenient`` converters note each complaint; when the
+    object is built, one ``InputError`` holds them all (``error.problems``).
+    A form user then fixes every field in one round trip.
+    """
+    init = vars(cls)["__init__"]
+
+    @functools.wraps(init)
+    def checked_init(self: Any, *args: Any, **kwargs: Any) -> None:
+        found: list[InputError] = []
+        token = _found.set(found)
+        try:
+            init(self, *args, **kwargs)
+        finally:
+            _found.reset(token)
+        if found:
+            # In the order of the fields, as a form shows them (converters run first).
+            found.sort(key=lambda error: order.get(_root(error.field), len(order)))
+            raise InputError.combine(found)
+
+    order = {name: i for i, name in enumerate(attrs.fields_dict(cls))}
+    setattr(cls, "__init__", checked_init)  # noqa: B010  # mypy refuses assigning a method
+    return cls
 
 
 def check_language(language: object, field: str = "language") -> str:

@@ -19,7 +19,7 @@ from samenbeslissen.core.ranking import (
     rank,
     sensitivity,
 )
-from samenbeslissen.errors import InputError
+from samenbeslissen.errors import InputError, Problem
 
 __all__ = [
     "Contribution",
@@ -54,22 +54,49 @@ def _optional_score(value: object, field: str) -> int | None:
     return None if value is None else v.score(value, field, 0, MAX_SCORE)
 
 
-def _criterion_error(i: int, c: object, keys: set[str]) -> None:
+def _note(check: Any, *args: Any) -> None:
+    """Run a check that raises the problems of one entry, and note them all."""
+    found: list[InputError] = []
+    check(found, *args)
+    for error in found:
+        v.keep(error)
+
+
+def _tried(found: list[InputError], check: Any, *args: Any) -> None:
+    try:
+        check(*args)
+    except InputError as error:
+        found.append(error)
+
+
+def _criterion_error(found: list[InputError], i: int, c: object, keys: set[str]) -> None:
     if not isinstance(c, Criterion):
-        raise InputError("expected_type", field=f"criteria[{i}]", expected="Criterion")
-    v.key(c.key, f"criteria[{i}].key")
-    if c.key in keys:
-        raise InputError("duplicate_key", field=f"criteria[{i}].key", value=c.key)
-    v.score(c.importance, f"criteria[{i}].importance", 0, MAX_SCORE)
-    v.optional_text(c.label, f"criteria[{i}].label")
+        found.append(InputError("expected_type", field=f"criteria[{i}]", expected="Criterion"))
+        return
+    _tried(found, v.key, c.key, f"criteria[{i}].key")
+    if isinstance(c.key, str) and c.key in keys:
+        found.append(InputError("duplicate_key", field=f"criteria[{i}].key", value=c.key))
+    _tried(found, v.score, c.importance, f"criteria[{i}].importance", 0, MAX_SCORE)
+    _tried(found, v.optional_text, c.label, f"criteria[{i}].label")
 
 
-def _rating_error(i: int, r: Rating, keys: set[str]) -> None:
-    v.key(r.option, f"ratings[{i}].option")
-    if r.criterion not in keys:
-        raise InputError("unknown_criterion", field=f"ratings[{i}].criterion", value=r.criterion)
-    _optional_score(r.score, f"ratings[{i}].score")
-    raise InputError("duplicate_rating", field=f"ratings[{i}]", value=(r.option, r.criterion))
+def _rating_error(
+    found: list[InputError], i: int, r: Rating, keys: set[str], pairs: set[tuple[str, str]]
+) -> None:
+    _tried(found, v.key, r.option, f"ratings[{i}].option")
+    if not isinstance(r.criterion, str) or r.criterion not in keys:
+        found.append(
+            InputError("unknown_criterion", field=f"ratings[{i}].criterion", value=r.criterion)
+        )
+    _tried(found, _optional_score, r.score, f"ratings[{i}].score")
+    if (
+        isinstance(r.option, str)
+        and isinstance(r.criterion, str)
+        and (r.option, r.criterion) in pairs
+    ):
+        found.append(
+            InputError("duplicate_rating", field=f"ratings[{i}]", value=(r.option, r.criterion))
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -94,13 +121,14 @@ def _items(value: object, field: str) -> tuple[Any, ...]:
 
 
 def _criteria(value: Iterable[Criterion]) -> tuple[Criterion, ...]:
-    return _items(value, "criteria")
+    return v.converted(_items, value, "criteria")
 
 
 def _ratings(value: Iterable[Rating]) -> tuple[Rating, ...]:
-    return _items(value, "ratings")
+    return v.converted(_items, value, "ratings")
 
 
+@v.every_problem
 @attrs.frozen(kw_only=True)
 class Weighing:
     """What step 3 recorded: the criteria with their importance and the ratings.
@@ -133,9 +161,11 @@ class Weighing:
         )
 
     def __attrs_post_init__(self) -> None:
-        # A fast pass over every value; the precise error is worked out only
+        # A fast pass over every value; the precise errors are worked out only
         # when something is wrong (weighing runs once per conversation, with
         # options x criteria ratings).
+        if type(self.criteria) is not tuple or type(self.ratings) is not tuple:
+            return  # their converter already noted the problem
         match = v.KEY_PATTERN.match
         keys: set[str] = set()
         for i, c in enumerate(self.criteria):
@@ -148,25 +178,30 @@ class Weighing:
                 and 0 <= c.importance <= MAX_SCORE
                 and (c.label is None or (type(c.label) is str and c.label.strip()))
             ):
-                _criterion_error(i, c, keys)
-            keys.add(c.key)
+                _note(_criterion_error, i, c, keys)
+            if type(c) is Criterion and type(c.key) is str:
+                keys.add(c.key)
         good_options: set[str] = set()
         pairs: set[tuple[str, str]] = set()
         for i, r in enumerate(self.ratings):
             if type(r) is not Rating:
-                raise InputError("expected_type", field=f"ratings[{i}]", expected="Rating")
+                v.keep(InputError("expected_type", field=f"ratings[{i}]", expected="Rating"))
+                continue
+            if type(r.option) is not str or type(r.criterion) is not str:
+                _note(_rating_error, i, r, keys, pairs)
+                continue
             pair = (r.option, r.criterion)
             if not (
-                (r.option in good_options or (type(r.option) is str and match(r.option)))
+                (r.option in good_options or match(r.option))
                 and r.criterion in keys
                 and (r.score is None or (type(r.score) is int and 0 <= r.score <= MAX_SCORE))
                 and pair not in pairs
             ):
-                _rating_error(i, r, keys)
+                _note(_rating_error, i, r, keys, pairs)
             good_options.add(r.option)
             pairs.add(pair)
         if self.skipped_reason is not None and (self.criteria or self.ratings):
-            raise InputError("skipped_with_criteria", field="skipped_reason")
+            v.keep(InputError("skipped_with_criteria", field="skipped_reason"))
 
     @classmethod
     def from_mappings(
@@ -193,26 +228,30 @@ class Weighing:
             InputError: A shape, key or value is wrong; ``field`` says which.
         """
         # Values are taken as given here and checked once, by the Weighing itself.
-        weights: Mapping[str, Any] = _mapping(importance, "importance")
-        names: Mapping[str, Any] = _mapping(labels, "labels")
+        found: list[InputError] = []
+        weights: Mapping[str, Any] = _mapping(importance, "importance", found)
+        names: Mapping[str, Any] = _mapping(labels, "labels", found)
         for name in names:
             if name not in weights:
-                raise InputError("unknown_criterion", field=f"labels[{name!r}]", value=name)
+                found.append(InputError("unknown_criterion", field=f"labels.{name}", value=name))
         criteria = [
             Criterion(key=name, importance=value, label=names.get(name))
             for name, value in weights.items()
         ]
         rows: list[Rating] = []
-        table: Mapping[str, Any] = _mapping(ratings, "ratings")
+        table: Mapping[str, Any] = _mapping(ratings, "ratings", found)
         for option, scores in table.items():
             if type(scores) is not dict and not isinstance(scores, Mapping):
-                raise InputError(
-                    "expected_mapping", field=f"ratings[{option!r}]", got=type(scores).__name__
+                found.append(
+                    InputError(
+                        "expected_mapping", field=f"ratings.{option}", got=type(scores).__name__
+                    )
                 )
+                continue
             for name, value in scores.items():
                 rows.append(Rating(option=option, criterion=name, score=value))
         try:
-            return cls(
+            weighing = cls(
                 criteria=criteria,
                 ratings=rows,
                 skipped_reason=skipped_reason,
@@ -221,7 +260,10 @@ class Weighing:
             )
         except InputError as error:
             # The weighing checks each value once; say where it was in the caller's mappings.
-            raise _as_mapping_error(error, criteria, rows) from None
+            found.extend(_as_mapping_error(p, criteria, rows) for p in error.problems)
+        if found:
+            raise InputError.combine(found)
+        return weighing
 
     @property
     def skipped(self) -> bool:
@@ -269,30 +311,31 @@ _INDEXED = re.compile(r"^(criteria|ratings)\[(\d+)\](?:\.(\w+))?$")
 
 
 def _as_mapping_error(
-    error: InputError, criteria: list[Criterion], rows: list[Rating]
+    problem: Problem, criteria: list[Criterion], rows: list[Rating]
 ) -> InputError:
-    match = _INDEXED.match(error.field)
-    if match is None:
-        return error
-    kind, index, attribute = match.group(1), int(match.group(2)), match.group(3)
-    if kind == "criteria":
-        criterion = criteria[index]
-        where = "labels" if attribute == "label" else "importance"
-        field = f"{where}[{criterion.key!r}]"
-    else:
-        rating = rows[index]
-        field = f"ratings[{rating.option!r}]"
-        if attribute != "option":
-            field += f"[{rating.criterion!r}]"
-    params = {k: p for k, p in error.params.items() if k != "field"}
-    return InputError(error.key, field=field, **params)
+    """A problem of the built weighing, at its place in the caller's mappings."""
+    field = problem.path
+    match = _INDEXED.match(field)
+    if match is not None:
+        kind, index, attribute = match.group(1), int(match.group(2)), match.group(3)
+        if kind == "criteria":
+            criterion = criteria[index]
+            where = "labels" if attribute == "label" else "importance"
+            field = f"{where}.{criterion.key}"
+        else:
+            rating = rows[index]
+            field = f"ratings.{rating.option}"
+            if attribute != "option":
+                field += f".{rating.criterion}"
+    return InputError(problem.key, field=field, **problem.params)
 
 
-def _mapping(value: object, field: str) -> Mapping[str, object]:
+def _mapping(value: object, field: str, found: list[InputError]) -> Mapping[str, object]:
     if type(value) is dict:
         return value  # the usual case; isinstance against the Mapping ABC is slow
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise InputError("expected_mapping", field=field, got=type(value).__name__)
+        found.append(InputError("expected_mapping", field=field, got=type(value).__name__))
+        return {}
     return value

@@ -30,6 +30,7 @@ __all__ = [
     "Joined",
     "Labelled",
     "Phrase",
+    "Quoted",
     "decimal",
     "format_date",
     "label",
@@ -125,8 +126,8 @@ def text(key: str, language: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
     A parameter with a ``label(language)`` method (a step, a role, a
     :class:`Phrase`) shows in the same language as the message.
 
-    >>> text("empty_text", "en", field="question")
-    'question: must not be empty.'
+    >>> text("unknown_language", "en", value="de", allowed="nl, en")
+    "unknown language 'de'. Choose from: nl, en."
 
     Raises:
         KeyError: The catalogue has no such message (a bug in the caller).
@@ -282,6 +283,34 @@ class Joined:
 
     def __repr__(self) -> str:
         return f"Joined({list(self.items)!r})"
+
+
+class Quoted:
+    """A label in quotes, without its closing full stop, for a list of choices in a message.
+
+    >>> Quoted(Joined(["a"])).label("en")
+    "'a'"
+    """
+
+    __slots__ = ("item",)
+
+    def __init__(self, item: Any) -> None:
+        self.item = item
+
+    def label(self, language: str = DEFAULT_LANGUAGE) -> str:
+        """The item's label in ``language``, quoted."""
+        return "'" + str(_render_param(self.item, language)).rstrip(".") + "'"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Quoted):
+            return NotImplemented
+        return bool(self.item == other.item)
+
+    def __hash__(self) -> int:
+        return hash(self.item)
+
+    def __repr__(self) -> str:
+        return f"Quoted({self.item!r})"
 
 
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")

@@ -94,9 +94,12 @@ class _Decoder:
 
     def adopt(self, error: InputError, path: FieldPath) -> ScenarioError:
         """A value class's complaint, as a ScenarioError with the full path and its line."""
-        params = dict(error.params)
-        where = params.pop("field", "")
-        return self.fail(error.key, (*path, *parse_field(str(where))), **params)
+        return ScenarioError.combine(
+            [
+                self.fail(problem.key, (*path, *parse_field(problem.path)), **problem.params)
+                for problem in error.problems
+            ]
+        )
 
     def check(self, check: Callable[..., Any], value: object, path: FieldPath, *args: Any) -> Any:
         """Run one of the shared checks of ``core.validate`` on a value at ``path``."""
