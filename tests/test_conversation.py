@@ -296,6 +296,52 @@ def test_a_decision_can_be_evaluated_at_the_follow_up() -> None:
     assert conv.decision is not None
 
 
+def test_an_evaluated_decision_can_be_reconsidered_back_at_the_options() -> None:
+    conv = at(S.EVALUATED)
+    first = conv.decision
+    conv.reconsider(reason="De werkervaringsplek was te zwaar.", user="u-17")
+
+    assert S.OPTIONS == conv.step
+    assert (None, None, None) == (conv.decision, conv.weighing, conv.evaluation)
+    assert ["werkervaring", "niets"] == [o.key for o in conv.options]
+    assert (first,) == conv.earlier_decisions
+    assert (sb.Reconsideration(reason="De werkervaringsplek was te zwaar."),) == (
+        conv.reconsiderations
+    )
+    assert "u-17" == conv.history[-1].user
+
+
+def test_after_reconsidering_the_client_weighs_and_decides_again() -> None:
+    conv = at(S.EVALUATED)
+    conv.reconsider(reason="Het werkt niet.")
+    conv.present_options()
+    conv.weigh({"rust": 5}, {"niets": {"rust": 5}, "werkervaring": {"rust": 1}})
+    conv.decide("niets", decided_by=sb.DecisionRole.SHARED, rationale="Rust.", follow_up=FOLLOW_UP)
+
+    assert "niets" == conv.decision.option if conv.decision else None
+    assert ["werkervaring"] == [d.option for d in conv.earlier_decisions]
+    again = sb.Conversation.from_dict(conv.to_dict())
+    assert conv.to_dict() == again.to_dict()
+    assert conv.earlier_decisions == again.earlier_decisions
+
+
+@pytest.mark.parametrize("step", [S.DECIDE, S.DECIDED, S.STOPPED])
+def test_only_an_evaluated_decision_can_be_reconsidered(step: sb.Step) -> None:
+    conv = at(step)
+    before = conv.to_dict()
+    with pytest.raises(sb.StepOrderError) as caught:
+        conv.reconsider(reason="Anders.")
+    assert (step, A.RECONSIDER) == (caught.value.step, caught.value.action)
+    assert before == conv.to_dict()
+
+
+def test_reconsidering_needs_a_reason() -> None:
+    conv = at(S.EVALUATED)
+    with pytest.raises(sb.InputError) as caught:
+        conv.reconsider(reason=" ")
+    assert ("reason", S.EVALUATED) == (caught.value.field, conv.step)
+
+
 @pytest.mark.parametrize(
     ("step", "expected"),
     [
@@ -304,7 +350,7 @@ def test_a_decision_can_be_evaluated_at_the_follow_up() -> None:
         (S.PREFERENCES, (A.ADD_OPTION, A.WEIGH, A.DEFER, A.STOP)),
         (S.DECIDE, (A.ADD_OPTION, A.WEIGH, A.DECIDE, A.DEFER, A.STOP)),
         (S.DECIDED, (A.EVALUATE, A.ADD_EXPERIENCE)),
-        (S.EVALUATED, (A.ADD_EXPERIENCE,)),
+        (S.EVALUATED, (A.RECONSIDER, A.ADD_EXPERIENCE)),
     ],
 )
 def test_allowed_actions_list_what_may_be_done_now(

@@ -57,6 +57,7 @@ EXPECTED_NEXT: dict[tuple[sb.Step, sb.Action], sb.Step] = {
     (S.PREFERENCES, A.DEFER): S.DEFERRED,
     (S.DECIDE, A.DEFER): S.DEFERRED,
     (S.DECIDED, A.EVALUATE): S.EVALUATED,
+    (S.EVALUATED, A.RECONSIDER): S.OPTIONS,
     (S.DECIDED, A.ADD_EXPERIENCE): S.DECIDED,
     (S.EVALUATED, A.ADD_EXPERIENCE): S.EVALUATED,
     **{(step, A.STOP): S.STOPPED for step in (S.INFORM, S.OPTIONS, S.PREFERENCES, S.DECIDE)},
@@ -179,6 +180,10 @@ class ConversationMachine(RuleBasedStateMachine):
     @rule(notes=maybe_text, holds=st.booleans())
     def evaluate(self, notes: str, holds: bool) -> None:
         self.act(A.EVALUATE, lambda c: c.evaluate(notes=notes, decision_holds=holds))
+
+    @rule(reason=maybe_text)
+    def reconsider(self, reason: str) -> None:
+        self.act(A.RECONSIDER, lambda c: c.reconsider(reason=reason))
 
     @rule(
         items=st.lists(scores, min_size=9, max_size=9)

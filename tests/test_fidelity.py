@@ -443,3 +443,22 @@ def test_the_default_today_is_the_date_where_the_conversation_takes_place() -> N
     report = fidelity(conv)
     after = dt.datetime.now(zone).date()
     assert report.today in {before, after}  # both, should the test run across midnight
+
+
+def test_after_reconsidering_the_checks_of_steps_2_to_4_are_about_the_new_round() -> None:
+    from tests.strategies import at
+
+    conv = at(sb.Step.EVALUATED)
+    before = fidelity(conv, today=dt.date(2026, 12, 1))
+    conv.reconsider(reason="De plek was te zwaar.")
+
+    report = fidelity(conv, today=dt.date(2026, 12, 1))
+
+    assert (0, 1) == (before.reconsidered, report.reconsidered)
+    assert before.check("follow_up_agreed").passed is True
+    assert report.check("follow_up_agreed").passed is None  # no new decision yet
+    assert report.check("two_or_more_options").passed is None  # not presented again yet
+    assert report.check("told_may_codecide").passed is True  # step 1 still holds
+    assert "1 keer opnieuw bekeken" in report.summary()
+    assert "reconsidered 1 time." in report.summary("en")
+    assert 1 == report.to_dict()["reconsidered"]

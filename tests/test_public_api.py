@@ -54,6 +54,7 @@ EXPECTED_ALL = [
     "RankedOption",
     "Ranking",
     "Rating",
+    "Reconsideration",
     "RecordError",
     "Remark",
     "RemarkKind",

@@ -1260,3 +1260,19 @@ def test_a_damaged_cache_file_is_compiled_again(
     for cached in folder.iterdir():
         cached.write_bytes(cached.read_bytes()[:20])
     assert expected == Renderer().render(at_decide())
+
+
+@pytest.mark.parametrize("document", ["guide", "summary"])
+def test_a_reconsidered_decision_is_shown_with_its_evaluation_and_reason(document: str) -> None:
+    from tests.strategies import at
+
+    conv = at(sb.Step.EVALUATED)
+    conv.reconsider(reason="De plek was te zwaar.")
+
+    text = sb.render(conv, document, format="text")
+
+    assert "Eerder besluit, opnieuw bekeken" in text
+    assert "Eerder gekozen, op 2 maart 2026: Werkervaringsplaats" in text
+    assert "Terugblik: Het gaat goed." in text
+    assert "Waarom opnieuw: De plek was te zwaar." in text
+    assert "Eerder besluit" not in sb.render(at(sb.Step.EVALUATED), document, format="text")

@@ -24,7 +24,7 @@ from samenbeslissen.core.steps import FOUR_STEPS, Action, Step
 from samenbeslissen.core.validate import check_language
 from samenbeslissen.core.weighing import Weighing
 from samenbeslissen.errors import InputError
-from samenbeslissen.i18n import DateLabel, Joined, Phrase, text
+from samenbeslissen.i18n import DateLabel, Joined, Phrase, ntext, text
 
 __all__ = ["CHECKS", "PITFALLS", "FidelityCheck", "FidelityReport", "Pitfall", "fidelity"]
 
@@ -152,12 +152,15 @@ class FidelityReport:
         pitfalls: The pitfalls found, in the model's order.
         today: The date the follow-up was compared with.
         language: The language of the notebook display ("nl" or "en").
+        reconsidered: How often an evaluated decision was taken up again.
+            The checks and pitfalls of steps 2-4 are about the latest round.
     """
 
     checks: tuple[FidelityCheck, ...]
     pitfalls: tuple[Pitfall, ...]
     today: dt.date
     language: str = "nl"
+    reconsidered: int = 0
 
     @property
     def passed(self) -> int:
@@ -206,6 +209,8 @@ class FidelityReport:
         pending = len(self.checks) - self.applicable
         if pending:
             line += text("fidelity_pending_count", language, points=_points(pending))
+        if self.reconsidered:
+            line += ntext("fidelity_reconsidered", self.reconsidered, language)
         return line
 
     def to_markdown(self, language: str | None = None) -> str:
@@ -233,6 +238,7 @@ class FidelityReport:
             "passed": self.passed,
             "applicable": self.applicable,
             "score": self.score,
+            "reconsidered": self.reconsidered,
             "checks": [c.to_dict() for c in self.checks],
             "pitfalls": [p.to_dict() for p in self.pitfalls],
         }
@@ -268,6 +274,7 @@ class _Record:
     decided_at: dt.datetime | None = None
     deferrals: list[Deferral] = attrs.field(factory=list)
     evaluated: bool = False
+    reconsidered: int = 0
 
     @classmethod
     def read(cls, history: tuple[Event, ...]) -> _Record:
@@ -291,6 +298,14 @@ class _Record:
                 record.deferrals.append(data)
             elif event.action is Action.EVALUATE:
                 record.evaluated = True
+            elif event.action is Action.RECONSIDER:
+                # A new round from step 2: the options stay on the table, the
+                # rest is judged again (the invitation of step 1 still holds).
+                record = cls(
+                    invitation=record.invitation,
+                    added=record.added,
+                    reconsidered=record.reconsidered + 1,
+                )
         return record
 
 
@@ -425,4 +440,5 @@ def fidelity(
         pitfalls=_pitfalls(record, today, min_deliberation),
         today=today,
         language=conv.language,
+        reconsidered=record.reconsidered,
     )

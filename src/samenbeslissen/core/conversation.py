@@ -28,6 +28,7 @@ from samenbeslissen.core.model import (
     Option,
     Participant,
     ParticipantRole,
+    Reconsideration,
     Remark,
     Stopping,
 )
@@ -350,11 +351,12 @@ class Conversation:
     def weighing(self) -> Weighing | None:
         """What matters to the client, for the options now on the table.
 
-        None before step 3, and again after a new option sent the conversation
-        back to step 2 (the earlier weighing stays in the history).
+        None before step 3, and again after a new option or a reconsidered
+        decision sent the conversation back to step 2 (the earlier weighing
+        stays in the history).
         """
         for event in reversed(self._history):
-            if event.action is Action.ADD_OPTION:
+            if event.action is Action.ADD_OPTION or event.action is Action.RECONSIDER:
                 return None
             if event.action is Action.WEIGH:
                 assert isinstance(event.data, Weighing)
@@ -363,9 +365,13 @@ class Conversation:
 
     @property
     def decision(self) -> Decision | None:
-        """The decision, once made."""
-        event = self._last(Action.DECIDE)
-        return event.data if event and isinstance(event.data, Decision) else None
+        """The decision, once made; None again after it was reconsidered."""
+        for event in reversed(self._history):
+            if event.action is Action.RECONSIDER:
+                return None
+            if isinstance(event.data, Decision):
+                return event.data
+        return None
 
     @property
     def deferral(self) -> Deferral | None:
@@ -610,6 +616,42 @@ class Conversation:
             lambda: Experience(answers=_as_tuple(answers), remarks=_as_tuple(remarks)),
             user,
         )
+
+    def reconsider(
+        self, *, reason: str, actor: ParticipantRole = _PROFESSIONAL, user: str | None = None
+    ) -> Event:
+        """Take an evaluated decision up again: back to the options (step 2).
+
+        For a decision that did not work out, or a client whose situation
+        changed. The options stay on the table (add or drop none, or add new
+        ones); the client weighs and decides again. The earlier decision, its
+        evaluation and this reason stay in the history, and the documents
+        show them.
+
+        Args:
+            reason: Why, in plain words ("De dagbesteding was te zwaar.").
+            actor: Who did this (default: the professional).
+            user: The host's id of the person at the keyboard (never a name).
+
+        Raises:
+            StepOrderError: The decision was not evaluated (yet).
+        """
+        return self._act(Action.RECONSIDER, actor, lambda: Reconsideration(reason=reason), user)
+
+    @property
+    def reconsiderations(self) -> tuple[Reconsideration, ...]:
+        """Every time an evaluated decision was taken up again, oldest first."""
+        return tuple(e.data for e in self._history if isinstance(e.data, Reconsideration))
+
+    @property
+    def earlier_decisions(self) -> tuple[Decision, ...]:
+        """Decisions that were reconsidered, oldest first (the current one is ``decision``)."""
+        decisions: list[Decision] = []
+        for event in self._history:
+            if isinstance(event.data, Decision):
+                decisions.append(event.data)
+        current = self.decision
+        return tuple(decisions[:-1] if current is not None else decisions)
 
     @property
     def experiences(self) -> tuple[Experience, ...]:

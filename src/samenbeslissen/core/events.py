@@ -16,6 +16,7 @@ from samenbeslissen.core.model import (
     Invitation,
     Option,
     ParticipantRole,
+    Reconsideration,
     Stopping,
 )
 from samenbeslissen.core.steps import Action, Step
@@ -24,7 +25,16 @@ from samenbeslissen.core.weighing import Weighing
 __all__ = ["PAYLOAD_TYPES", "Event", "Payload"]
 
 Payload = (
-    Invitation | Option | Weighing | Decision | Deferral | Stopping | Evaluation | Experience | None
+    Invitation
+    | Option
+    | Weighing
+    | Decision
+    | Deferral
+    | Stopping
+    | Evaluation
+    | Reconsideration
+    | Experience
+    | None
 )
 """What an event records, by action (see PAYLOAD_TYPES)."""
 
@@ -38,6 +48,7 @@ PAYLOAD_TYPES: dict[Action, type | None] = {
     Action.RESUME: None,
     Action.STOP: Stopping,
     Action.EVALUATE: Evaluation,
+    Action.RECONSIDER: Reconsideration,
     Action.ADD_EXPERIENCE: Experience,
 }
 """The payload class each action records; None for actions that record no data."""
@@ -54,7 +65,8 @@ class Event:
         at: When, as an aware UTC datetime.
         actor: Who did it (the role, not the name).
         data: What was recorded: an Invitation, Option, Weighing, Decision,
-            Deferral, Stopping or Evaluation, or None (see PAYLOAD_TYPES).
+            Deferral, Stopping, Evaluation, Reconsideration or Experience, or
+            None (see PAYLOAD_TYPES).
         user: The host's reference to the person at the keyboard (a user id,
             never a name), when the host gave one.
     """

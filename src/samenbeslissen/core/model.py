@@ -27,6 +27,7 @@ __all__ = [
     "Option",
     "Participant",
     "ParticipantRole",
+    "Reconsideration",
     "Remark",
     "RemarkKind",
     "RoleGroup",
@@ -195,6 +196,14 @@ class Evaluation:
 
     notes: str = attrs.field(validator=v.attrs_validator(v.text))
     decision_holds: bool = attrs.field(default=True, validator=v.attrs_validator(v.boolean))
+
+
+@v.every_problem
+@attrs.frozen(kw_only=True)
+class Reconsideration:
+    """Why a decision that was evaluated is taken up again, back at the options."""
+
+    reason: str = attrs.field(validator=v.attrs_validator(v.text))
 
 
 INSTRUMENT_NAMES = tuple(ANSWER_SHAPES)

@@ -28,7 +28,7 @@ class Step(Labelled):
     STOPPED = "stopped"
     """The conversation was stopped (final)."""
     EVALUATED = "evaluated"
-    """The decision was evaluated at the follow-up (final)."""
+    """The decision was evaluated at the follow-up (final, unless it is reconsidered)."""
 
     @property
     def number(self) -> int | None:
@@ -37,7 +37,11 @@ class Step(Labelled):
 
     @property
     def is_final(self) -> bool:
-        """True when the conversation is over (an evaluated one can still get experiences)."""
+        """True when the conversation is over.
+
+        An evaluated one can still get experiences, and can be reconsidered:
+        back to the options, when the decision did not work out.
+        """
         return self in (Step.STOPPED, Step.EVALUATED)
 
     @property
@@ -65,6 +69,7 @@ class Action(Labelled):
     RESUME = "resume"
     STOP = "stop"
     EVALUATE = "evaluate"
+    RECONSIDER = "reconsider"
     ADD_EXPERIENCE = "add_experience"
 
 
@@ -121,6 +126,9 @@ def _edges() -> tuple[Transition, ...]:
         ),
         *(Transition(a.STOP, step, s.STOPPED) for step in Step if step.is_open),
         Transition(a.EVALUATE, s.DECIDED, s.EVALUATED),
+        # A decision that did not work out goes back to the options; the earlier
+        # decision and its evaluation stay in the history.
+        Transition(a.RECONSIDER, s.EVALUATED, s.OPTIONS),
         # The client's experience can be added after the decision and at evaluation.
         Transition(a.ADD_EXPERIENCE, s.DECIDED, None),
         Transition(a.ADD_EXPERIENCE, s.EVALUATED, None),

@@ -13,9 +13,12 @@ from samenbeslissen.core.conversation import Conversation
 from samenbeslissen.core.model import (
     ADDRESSES,
     COMPANION_ROLES,
+    Decision,
     DecisionRole,
+    Evaluation,
     Option,
     ParticipantRole,
+    Reconsideration,
     RoleGroup,
 )
 from samenbeslissen.core.steps import FOUR_STEPS, Step
@@ -80,6 +83,8 @@ def build_context(
         deferral        {reason, until, step} or None
         stopping        {reason} or None
         evaluation      {notes, decision_holds} or None
+        earlier         [{title, date, decided_by, rationale, evaluation, reason}]:
+                        decisions that were evaluated and reconsidered, oldest first
         checks          [{key, required, done, params}] for the step that is due
         actions         [{key, label}]: what may be done now
         lines           step key -> {good: [line], pitfall: [line]}; a line is
@@ -162,6 +167,7 @@ def _conversation(conv: Conversation, language: str, e: Escape) -> dict[str, Any
             if evaluation is None
             else {"notes": e(evaluation.notes), "decision_holds": evaluation.decision_holds}
         ),
+        "earlier": _earlier(conv, options, language, e),
         "checks": _checks(conv, position, e),
         "actions": [{"key": a.value, "label": a.label(language)} for a in conv.allowed_actions()],
         "lines": {step.value: {"good": [], "pitfall": []} for step in FOUR_STEPS},
@@ -328,6 +334,29 @@ def _options(
             }
         )
     return result
+
+
+def _earlier(
+    conv: Conversation, options: list[dict[str, Any]], language: str, e: Escape
+) -> list[dict[str, Any]]:
+    """The decisions that were reconsidered, each with its evaluation and the reason."""
+    rounds: list[dict[str, Any]] = []
+    decided: dict[str, Any] = {}
+    for event in conv.history:
+        data = event.data
+        if isinstance(data, Decision):
+            decided = {
+                "title": _title(options, data.option),
+                "date": conv.local(event.at).date(),
+                "decided_by": _role(data.decided_by, language),
+                "rationale": _optional(data.rationale, e),
+                "evaluation": None,
+            }
+        elif isinstance(data, Evaluation):
+            decided["evaluation"] = {"notes": e(data.notes), "decision_holds": data.decision_holds}
+        elif isinstance(data, Reconsideration):
+            rounds.append({**decided, "reason": e(data.reason)})
+    return rounds
 
 
 def _title(options: list[dict[str, Any]], key: str) -> str:
