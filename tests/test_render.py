@@ -1276,3 +1276,51 @@ def test_a_reconsidered_decision_is_shown_with_its_evaluation_and_reason(documen
     assert "Terugblik: Het gaat goed." in text
     assert "Waarom opnieuw: De plek was te zwaar." in text
     assert "Eerder besluit" not in sb.render(at(sb.Step.EVALUATED), document, format="text")
+
+
+@pytest.mark.parametrize(("document", "language"), list(itertools.product(DOCUMENTS, LANGUAGES)))
+def test_json_holds_the_templates_data_and_the_document_they_build(
+    document: str, language: str
+) -> None:
+    import json
+
+    from tests.strategies import at
+
+    conv = at(sb.Step.DECIDE)
+
+    found = json.loads(sb.render(conv, document, format="json", language=language))
+
+    assert {"document", "language", "data", "doc"} == set(found)
+    assert (document, language) == (found["document"], found["language"])
+    assert conv.step.label(language) == found["data"]["status"]["label"]
+    assert [o.key for o in conv.options] == [o["key"] for o in found["data"]["options"]]
+    # The same document as the other formats: its title and every section title.
+    text = sb.render(conv, document, format="text", language=language)
+    assert found["doc"]["title"] in text
+    for section in found["doc"]["sections"]:
+        assert section["title"] in text
+
+
+def test_json_of_a_report_and_of_a_scenario_is_plain_json() -> None:
+    import json
+
+    from tests.strategies import council_conversation
+
+    report = sb.report([council_conversation(sdm=3) for _ in range(6)])
+    assert "report" == json.loads(sb.render(report, "report", format="json"))["document"]
+    scenario = sb.demo_scenario()
+    data = json.loads(sb.render(scenario, "guide", format="json"))["data"]
+    assert (True, scenario.title) == (data["planned"], data["title"])
+
+
+def test_json_text_is_not_escaped_for_markdown() -> None:
+    import json
+
+    from tests.strategies import at
+
+    conv = at(sb.Step.DECIDE)
+    conv.add_option(sb.Option(key="x", title="*Niet* vet_gedrukt", pros=["a"], cons=["b"]))
+
+    data = json.loads(sb.render(conv, "option_grid", format="json"))["data"]
+
+    assert "*Niet* vet_gedrukt" == data["options"][-1]["title"]

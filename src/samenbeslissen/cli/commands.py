@@ -15,7 +15,7 @@ from samenbeslissen.analysis import DEFAULT_THRESHOLD
 from samenbeslissen.core.steps import FOUR_STEPS, Step
 from samenbeslissen.errors import SamenBeslissenError
 from samenbeslissen.i18n import DEFAULT_LANGUAGE, languages, text
-from samenbeslissen.rendering.documents import DOCUMENTS, FORMATS
+from samenbeslissen.rendering.documents import DOCUMENTS, FORMATS, OUTPUT_FORMATS
 
 if TYPE_CHECKING:
     from samenbeslissen.core.conversation import Conversation
@@ -80,9 +80,10 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--format",
             "-f",
-            choices=FORMATS,
+            choices=OUTPUT_FORMATS,
             default="markdown",
-            help="output format (default: markdown)",
+            help="output format; json gives the data and the document for a front end "
+            "(default: markdown)",
         )
         command.add_argument(
             "--language",

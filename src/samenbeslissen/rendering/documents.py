@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-__all__ = ["DOCUMENTS", "FORMATS", "REPORT"]
+__all__ = ["DOCUMENTS", "FORMATS", "JSON", "OUTPUT_FORMATS", "REPORT"]
 
 DOCUMENTS = ("guide", "next_step", "option_grid", "summary", "script")
 """The built-in documents of a conversation or a scenario."""
 
 FORMATS = {"markdown": "md", "html": "html", "text": "txt"}
 """Output format to the file extension of its templates (``guide.md.j2``)."""
+
+JSON = "json"
+"""The format for a front end: the data the templates see, and the document they build."""
+
+OUTPUT_FORMATS = (*FORMATS, JSON)
+"""Every format ``render`` writes: those with templates, and JSON."""
 
 REPORT = "report"
 """The document a client council report renders as (and the only one)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import json
 import os
 import pickle
 import re
@@ -19,6 +20,7 @@ import markupsafe
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from samenbeslissen.core.conversation import Conversation
+from samenbeslissen.core.encoding import to_json_types
 from samenbeslissen.core.validate import check_language
 from samenbeslissen.errors import InputError, TemplateError
 from samenbeslissen.i18n import (
@@ -31,7 +33,7 @@ from samenbeslissen.i18n import (
     translations,
 )
 from samenbeslissen.rendering.context import build_context, report_context
-from samenbeslissen.rendering.documents import DOCUMENTS, FORMATS, REPORT
+from samenbeslissen.rendering.documents import DOCUMENTS, FORMATS, JSON, OUTPUT_FORMATS, REPORT
 from samenbeslissen.scenarios import Scenario
 
 if TYPE_CHECKING:
@@ -139,7 +141,11 @@ class Renderer:
             source: A :class:`~samenbeslissen.Conversation` or a trainer's scenario.
             document: One of DOCUMENTS: "guide", "next_step", "option_grid",
                 "summary" or "script".
-            format: "markdown", "html" or "text".
+            format: "markdown", "html", "text", or "json" for a front end that
+                lays the document out itself: an object with ``data`` (what the
+                templates see, see ``build_context``) and ``doc`` (the document
+                they build: title, facts, sections of blocks), in plain JSON
+                types, with every label in ``language``.
             language: "nl" or "en"; None means the source's own language.
             fragment: For HTML: a ``<div>`` to embed in a page, instead of a
                 whole page. Other formats are the same either way.
@@ -153,11 +159,28 @@ class Renderer:
             TemplateError: A template failed: it uses a missing value, tries
                 something the sandbox forbids, or has a syntax error.
         """
+        if format == JSON:
+            return self._json(source, document, language)
         context, template = self._prepare(source, document, format, language, fragment)
         try:
             return template.render(context)
         except _TEMPLATE_FAILURES as error:
             raise self._template_error(error, context["language"]) from None
+
+    def _json(self, source: Source, document: str, language: str | None) -> str:
+        """The document as JSON: the templates' data and the content they build from it."""
+        context = self.context(source, document, JSON, language)
+        lang = context["language"]
+        try:
+            # The content template exports `doc`; the layouts of the other
+            # formats import it the same way (see _base/_document.md.j2).
+            content = self._env.get_template(f"_base/{document}.j2").make_module(context)
+            doc = _document(content.doc)
+        except _TEMPLATE_FAILURES as error:
+            raise self._template_error(error, lang) from None
+        data = {k: v for k, v in context.items() if k not in ("document", "format", "fragment")}
+        result = {"document": document, "language": lang, "data": data, "doc": doc}
+        return json.dumps(_plain(result), ensure_ascii=False, indent=2) + "\n"
 
     def context(
         self,
@@ -186,6 +209,8 @@ class Renderer:
             assert isinstance(source, (Conversation, Scenario))
             context = build_context(source, language=lang, escape=escape_)
         context.update(document=document, format=format, language=lang, fragment=bool(fragment))
+        if format == JSON:
+            return context, self._env.get_template(f"_base/{document}.j2")
         return context, self._template(document, FORMATS[format], lang)
 
     def _template(self, document: str, ext: str, language: str) -> jinja2.Template:
@@ -304,8 +329,8 @@ def _check_arguments(source: object, document: str, format: str, language: str |
         raise InputError(
             "expected_choice", field="document", allowed=allowed, got=repr(document), language=says
         )
-    if format not in FORMATS:
-        allowed = ", ".join(FORMATS)
+    if format not in OUTPUT_FORMATS:
+        allowed = ", ".join(OUTPUT_FORMATS)
         raise InputError(
             "expected_choice", field="format", allowed=allowed, got=repr(format), language=says
         )
@@ -617,6 +642,21 @@ def _longdate(context: jinja2.runtime.Context, value: dt.date) -> str:
 def _lines(text: str) -> list[str]:
     """The entries of a text that is a list, one a line: ``_("guide.intro")|lines``."""
     return text.splitlines()  # a Markup text gives Markup lines
+
+
+def _plain(value: Any) -> Any:
+    """``value`` as plain JSON types: mappings, lists, text, numbers, booleans, null."""
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, str):
+        return str(value)  # Markup too: the JSON holds the text, not an HTML object
+    if isinstance(value, Mapping):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return to_json_types(value)
 
 
 _BLOCK_DEFAULTS: dict[str, Any] = {"title": None, "label": None, "style": "bullet", "note": None}
