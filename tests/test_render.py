@@ -1324,3 +1324,16 @@ def test_json_text_is_not_escaped_for_markdown() -> None:
     data = json.loads(sb.render(conv, "option_grid", format="json"))["data"]
 
     assert "*Niet* vet_gedrukt" == data["options"][-1]["title"]
+
+
+def test_json_of_a_template_that_sets_no_document_is_a_template_error(tmp_path: Path) -> None:
+    from tests.strategies import at
+
+    (tmp_path / "_base").mkdir()
+    (tmp_path / "_base" / "summary.j2").write_text("{% set other = 1 %}\n", encoding="utf-8")
+    renderer = sb.Renderer(template_dirs=[tmp_path])
+
+    with pytest.raises(TemplateError) as caught:
+        renderer.render(at(sb.Step.DECIDE), "summary", format="json")
+
+    assert "_base/summary.j2 sets no 'doc'" in str(caught.value)

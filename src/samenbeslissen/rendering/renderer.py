@@ -174,8 +174,12 @@ class Renderer:
         try:
             # The content template exports `doc`; the layouts of the other
             # formats import it the same way (see _base/_document.md.j2).
-            content = self._env.get_template(f"_base/{document}.j2").make_module(context)
-            doc = _document(content.doc)
+            name = f"_base/{document}.j2"
+            content = self._env.get_template(name).make_module(context)
+            exported = getattr(content, "doc", None)  # set by the template, unknown to mypy
+            if not isinstance(exported, Mapping):
+                raise jinja2.UndefinedError(f"{name} sets no 'doc'")
+            doc = _document(exported)
         except _TEMPLATE_FAILURES as error:
             raise self._template_error(error, lang) from None
         data = {k: v for k, v in context.items() if k not in ("document", "format", "fragment")}
