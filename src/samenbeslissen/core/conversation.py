@@ -202,7 +202,7 @@ class Conversation:
             if address not in ADDRESSES:
                 allowed = ", ".join(ADDRESSES)
                 raise InputError(
-                    "expected_choice", field="address", allowed=allowed, got=repr(address)
+                    "expected_choice", field="address", allowed=allowed, got=v.shown(address)
                 )
             self._address = address
             self._meta = v.meta(meta)
@@ -702,7 +702,10 @@ class Conversation:
             raise RecordError("record_step_mismatch", field="step", got=step, expected=conv.step)
         if header.revision != conv.revision:
             raise RecordError(
-                "record_revision", field="revision", got=header.revision, expected=conv.revision
+                "record_revision",
+                field="revision",
+                got=v.shown(header.revision),
+                expected=conv.revision,
             )
         return conv
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import attrs
 
+from samenbeslissen.core.validate import shown
 from samenbeslissen.errors import DefinitionError
 
 __all__ = ["Policy"]
@@ -13,12 +14,16 @@ __all__ = ["Policy"]
 
 def _flag(_instance: object, attribute: Any, value: object) -> None:
     if not isinstance(value, bool):
-        raise DefinitionError("policy_flag", field=attribute.name, got=repr(value))
+        raise DefinitionError(
+            "policy_flag", field=attribute.name, name=attribute.name, got=shown(value)
+        )
 
 
 def _count(_instance: object, attribute: Any, value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 20:
-        raise DefinitionError("policy_min_options", field=attribute.name, got=repr(value))
+        raise DefinitionError(
+            "policy_min_options", field=attribute.name, name=attribute.name, got=shown(value)
+        )
 
 
 def _limit(low: int, high: int) -> Any:
@@ -27,7 +32,12 @@ def _limit(low: int, high: int) -> Any:
     def check(_instance: object, attribute: Any, value: object) -> None:
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise DefinitionError(
-                "policy_limit", field=attribute.name, low=low, high=high, got=repr(value)
+                "policy_limit",
+                field=attribute.name,
+                name=attribute.name,
+                low=low,
+                high=high,
+                got=shown(value),
             )
 
     return check

@@ -20,7 +20,7 @@ from samenbeslissen.core.events import PAYLOAD_TYPES, Event, Payload
 from samenbeslissen.core.model import Participant, ParticipantRole
 from samenbeslissen.core.policy import Policy
 from samenbeslissen.core.steps import Action, Step
-from samenbeslissen.core.validate import thawed
+from samenbeslissen.core.validate import shown, thawed
 from samenbeslissen.errors import InputError, RecordError, SamenBeslissenError
 from samenbeslissen.i18n import Phrase
 
@@ -157,7 +157,7 @@ def record_schema(version: int = SCHEMA_VERSION) -> dict[str, Any]:
     """
     if version not in range(1, SCHEMA_VERSION + 1):
         allowed = ", ".join(str(n) for n in range(1, SCHEMA_VERSION + 1))
-        raise InputError("expected_choice", field="version", allowed=allowed, got=repr(version))
+        raise InputError("expected_choice", field="version", allowed=allowed, got=shown(version))
     name = (
         "conversation.schema.json"
         if version == SCHEMA_VERSION
@@ -210,9 +210,12 @@ def loads(text: str | bytes) -> Any:
         raise RecordError(
             "record_json", field="record", line=error.lineno, column=error.colno, detail=error.msg
         ) from None
-    except (TypeError, UnicodeDecodeError) as error:
+    except (TypeError, ValueError, RecursionError) as error:
+        # Not text; bytes that are not UTF-8; a number of thousands of digits;
+        # arrays nested deeper than Python's parser goes.
+        detail = "nested too deeply" if isinstance(error, RecursionError) else str(error)
         raise RecordError(
-            "record_json", field="record", line=1, column=1, detail=str(error)
+            "record_json", field="record", line=1, column=1, detail=detail[:200]
         ) from None
 
 
@@ -252,7 +255,9 @@ def _fields(
     for name in mapping:
         if name not in allowed:
             raise RecordError(
-                "record_unknown_field", field=_join(path, str(name)), known=", ".join(allowed)
+                "record_unknown_field",
+                field=_join(path, name if isinstance(name, str) else shown(name)),
+                known=", ".join(allowed),
             )
     for name in required:
         if name not in mapping:
@@ -268,11 +273,12 @@ def _datetime(value: object, path: str) -> dt.datetime:
     text = _expect(value, str, path, "a time (ISO 8601)")
     try:
         parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise RecordError("record_datetime", field=path, value=text) from None
-    if parsed.tzinfo is None:
-        raise RecordError("record_datetime", field=path, value=text)
-    return parsed.astimezone(dt.timezone.utc)
+        if parsed.tzinfo is None:
+            raise ValueError("no time zone")
+        # Near the ends of the calendar (year 1 at +14:00) UTC is out of range.
+        return parsed.astimezone(dt.timezone.utc)
+    except (ValueError, OverflowError):
+        raise RecordError("record_datetime", field=path, value=shown(text)[1:-1]) from None
 
 
 def _date(value: object, path: str) -> dt.date:
@@ -280,15 +286,19 @@ def _date(value: object, path: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise RecordError("record_date", field=path, value=text) from None
+        raise RecordError("record_date", field=path, value=shown(text)[1:-1]) from None
 
 
 def _member(value: object, enum_type: type[enum.Enum], path: str) -> Any:
-    try:
-        return enum_type(value)
-    except (ValueError, TypeError):
-        allowed = ", ".join(str(m.value) for m in enum_type)
-        raise RecordError("expected_choice", field=path, allowed=allowed, got=repr(value)) from None
+    # Every stored enum is text. Anything else is refused before the lookup:
+    # Enum's own error would take the repr of a value nested thousands deep.
+    if isinstance(value, str):
+        try:
+            return enum_type(value)
+        except ValueError:
+            pass
+    allowed = ", ".join(str(m.value) for m in enum_type)
+    raise RecordError("expected_choice", field=path, allowed=allowed, got=shown(value))
 
 
 Decoder = Callable[[object, str], Any]
@@ -370,10 +380,10 @@ def check_version(record: Mapping[str, Any], where: str = "") -> int:
     version = _expect(record["schema_version"], int, field, "a whole number")
     if version > SCHEMA_VERSION:
         raise RecordError(
-            "record_version_future", field=field, got=version, supported=SCHEMA_VERSION
+            "record_version_future", field=field, got=shown(version), supported=SCHEMA_VERSION
         )
     if version < 1:
-        raise RecordError("record_version", field=field, got=version)
+        raise RecordError("record_version", field=field, got=shown(version))
     return int(version)
 
 
@@ -429,7 +439,7 @@ def decode_header(data: object) -> Header:
     """
     record = _fields(_migrate(_expect(data, dict, "record", "an object")), "", HEADER_FIELDS)
     if record["kind"] != KIND:
-        raise RecordError("record_kind", field="kind", got=repr(record["kind"]))
+        raise RecordError("record_kind", field="kind", got=shown(record["kind"]))
     others = _expect(record["others"], list, "others", "a list")
     return Header(
         id=_expect(record["id"], str, "id", "text"),
@@ -526,7 +536,7 @@ def check_shape(record: object, where: str) -> Mapping[str, Any]:
         if name not in record:
             raise RecordError("record_missing", field=_join(where, name))
     if record["kind"] != KIND:
-        raise RecordError("record_kind", field=_join(where, "kind"), got=repr(record["kind"]))
+        raise RecordError("record_kind", field=_join(where, "kind"), got=shown(record["kind"]))
     if not isinstance(record["history"], list):
         raise RecordError(
             "record_type",

@@ -25,13 +25,42 @@ KEY_PATTERN = re.compile(r"\w[\w.-]{0,63}\Z")
 """Keys of options and criteria: a letter, digit or underscore first, then also '.' and '-'."""
 
 
+def shown(value: object, limit: int = 60) -> str:
+    """A short description of any value for an error's detail, safe for every value.
+
+    ``repr`` could fail or take long: an integer of thousands of digits, a
+    list nested thousands deep, a text of megabytes.
+    """
+    if isinstance(value, str):
+        return repr(value[:limit]) + ("..." if len(value) > limit else "")
+    if value is None or isinstance(value, (bool, float)):
+        return repr(value)
+    if isinstance(value, int):
+        return repr(value) if value.bit_length() < 128 else f"int of {value.bit_length()} bits"
+    return type(value).__name__
+
+
+def no_surrogates(value: str, field: str) -> str:
+    """Return ``value`` if it can be written as UTF-8 (it holds no lone surrogate).
+
+    Raises:
+        InputError: Text with a lone surrogate, which no record could store.
+    """
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError("expected_text", field=field, got="surrogate") from None
+    return value
+
+
 def text(value: object, field: str) -> str:
-    """Return ``value`` if it is a non-blank string."""
+    """Return ``value`` if it is a non-blank string that can be written as UTF-8."""
     if not isinstance(value, str):
         raise InputError("expected_text", field=field, got=type(value).__name__)
     if not value.strip():
         raise InputError("empty_text", field=field)
-    return value
+    return no_surrogates(value, field)
 
 
 def optional_text(value: object, field: str) -> str | None:
@@ -65,9 +94,9 @@ def boolean(value: object, field: str) -> bool:
 def score(value: object, field: str, low: int, high: int) -> int:
     """Return ``value`` if it is an int (not a bool) from ``low`` to ``high``."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError("expected_score", field=field, low=low, high=high, got=repr(value))
+        raise InputError("expected_score", field=field, low=low, high=high, got=shown(value))
     if not low <= value <= high:
-        raise InputError("expected_score", field=field, low=low, high=high, got=repr(value))
+        raise InputError("expected_score", field=field, low=low, high=high, got=shown(value))
     return value
 
 
@@ -88,6 +117,8 @@ def member(value: object, enum_type: type[E], field: str) -> E:
     if isinstance(value, enum_type):
         return value
     try:
+        if not isinstance(value, (str, int)):  # Enum's own error would repr any value
+            raise TypeError
         return enum_type(value)  # type: ignore[call-arg]  # Enum lookup by value
     except (ValueError, TypeError):
         members = tuple(enum_type)  # type: ignore[var-annotated, arg-type]  # an Enum class
@@ -98,7 +129,9 @@ def member(value: object, enum_type: type[E], field: str) -> E:
             if isinstance(enum_type, type) and issubclass(enum_type, Labelled)
             else ", ".join(str(m.value) for m in members)
         )
-        raise InputError("expected_choice", field=field, allowed=allowed, got=repr(value)) from None
+        raise InputError(
+            "expected_choice", field=field, allowed=allowed, got=shown(value)
+        ) from None
 
 
 _found: contextvars.ContextVar[list[InputError] | None] = contextvars.ContextVar(
@@ -234,8 +267,7 @@ def conversation_id(value: object, field: str = "id") -> str:
             return str(uuid.UUID(value))
         except ValueError:
             pass
-    got = repr(value) if isinstance(value, str) else type(value).__name__
-    raise InputError("expected_uuid", field=field, example=_UUID_EXAMPLE, got=got[:80])
+    raise InputError("expected_uuid", field=field, example=_UUID_EXAMPLE, got=shown(value))
 
 
 META_MAX_KEYS = 32

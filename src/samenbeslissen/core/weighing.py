@@ -54,6 +54,15 @@ def _optional_score(value: object, field: str) -> int | None:
     return None if value is None else v.score(value, field, 0, MAX_SCORE)
 
 
+def _good_label(label: object) -> bool:
+    if type(label) is not str or not label.strip():
+        return False
+    try:
+        return label.isascii() or bool(label.encode("utf-8"))
+    except UnicodeEncodeError:  # a lone surrogate: no record could store it
+        return False
+
+
 def _note(check: Any, *args: Any) -> None:
     """Run a check that raises the problems of one entry, and note them all."""
     found: list[InputError] = []
@@ -176,7 +185,7 @@ class Weighing:
                 and c.key not in keys
                 and type(c.importance) is int
                 and 0 <= c.importance <= MAX_SCORE
-                and (c.label is None or (type(c.label) is str and c.label.strip()))
+                and (c.label is None or _good_label(c.label))
             ):
                 _note(_criterion_error, i, c, keys)
             if type(c) is Criterion and type(c.key) is str:
