@@ -11,6 +11,9 @@ between those measurements, so a slow or busy machine does not fail them.
     (the conversation itself as the machine's model);
 (c) the same step sequence on a bare dict-lookup state machine;
 (d) restore from JSON + one action + back to JSON;
+(f) the web path: a record at the decide step (3 options, 2 criteria)
+    restored, decided and saved, against json.loads + json.dumps of the
+    same record (the floor of any JSON store), measured turn by turn;
 (e) memory per live conversation (tracemalloc, 10,000 kept alive);
 plus creating 50,000 conversations vs 10,000 (no superlinear growth).
 """
@@ -20,6 +23,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
+import json
 import logging
 import statistics
 import sys
@@ -180,6 +184,45 @@ def growth(build: Callable[[], object], small: int, large: int, *, pause_gc: boo
     )
 
 
+def decide_record() -> str:
+    """A record at the decide step: 3 options, 2 criteria, weighed (as a web request loads it)."""
+    conv = new()
+    conv.inform(may_codecide=True, preferred_role=sb.DecisionRole.SHARED)
+    for option in OPTIONS:
+        conv.add_option(option)
+    conv.present_options()
+    two = ("inkomen", "rust")
+    conv.weigh(
+        {key: IMPORTANCE[key] for key in two},
+        {option: {key: scores[key] for key in two} for option, scores in RATINGS.items()},
+    )
+    return conv.to_json()
+
+
+def web_path_ratio(repeat: int, number: int) -> tuple[float, float]:
+    """Median microseconds of (f) and of its JSON floor, taken in turns."""
+    record = decide_record()
+
+    def web() -> str:
+        conv = sb.Conversation.from_json(record)
+        conv.decide(
+            "opleiding",
+            decided_by=sb.DecisionRole.SHARED,
+            rationale="Met een diploma sta ik sterker.",
+            follow_up=FOLLOW_UP,
+        )
+        return conv.to_json()
+
+    def floor() -> str:
+        return json.dumps(json.loads(record), ensure_ascii=False, separators=(",", ":"))
+
+    webs, floors = [], []
+    for _ in range(repeat):  # in turns, so a busy moment hits both
+        webs.append(median_us(web, 1, number))
+        floors.append(median_us(floor, 1, number * 4))
+    return statistics.median(webs), statistics.median(floors)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -202,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         return conv.to_json()
 
     d = median_us(restore_act_store, repeat, max(number // 4, 1))
+    f_web, f_floor = web_path_ratio(repeat, max(number // 4, 1))
     count = 2_000 if args.quick else 10_000
     e_full = memory_per_conversation(count, full)
     e_options = memory_per_conversation(count, with_options)
@@ -218,6 +262,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"(c) bare dict-lookup state machine         {c:10.1f} us")
     print(f"    a/b = {a / b:.2f} (target <= 0.35)   a/c = {a / c:.0f}")
     print(f"(d) restore from JSON + 1 action + to JSON {d:10.1f} us")
+    print(f"(f) web path: restore, decide, save         {f_web:10.1f} us")
+    print(f"    json.loads + json.dumps of that record   {f_floor:10.1f} us")
+    print(f"    ratio {f_web / f_floor:.2f} (target <= 3, issue 9; not yet met, not judged)")
     print(
         f"(e) memory per live conversation, informed + 3 options {e_options:8.0f} B (target < 6 KB)"
     )

@@ -213,3 +213,45 @@ def test_a_value_nested_far_deeper_than_python_recurses_gives_a_record_error(pla
 
     assert caught.value.field.startswith(place)
     assert repr(caught.value)
+
+
+def _outcome(record: Any) -> Any:
+    try:
+        return sb.Conversation.from_dict(record).to_dict()
+    except sb.RecordError as error:
+        return ("refused", error.field, error.key)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_the_quick_decoders_agree_with_the_careful_ones(record: Any) -> None:
+    """Stored records are read by a quick path; any doubt goes to the careful one.
+
+    With the quick path switched off, every record gives the same conversation
+    or the same refusal at the same place.
+    """
+    from unittest import mock
+
+    from samenbeslissen.core import records
+
+    quick = _outcome(record)
+    with (
+        mock.patch.object(records, "_structure", records._careful),
+        mock.patch.object(records, "_event", records._careful_event),
+    ):
+        careful = _outcome(record)
+
+    assert careful == quick
+
+
+@pytest.mark.parametrize("source", SOURCES[:6])
+def test_a_record_written_by_the_library_takes_the_quick_path(source: Any) -> None:
+    from unittest import mock
+
+    from samenbeslissen.core import records
+
+    with (
+        mock.patch.object(records, "_careful", side_effect=AssertionError("careful")),
+        mock.patch.object(records, "_careful_event", side_effect=AssertionError("careful")),
+    ):
+        assert source == sb.Conversation.from_dict(source).to_dict()

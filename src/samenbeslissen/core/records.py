@@ -346,7 +346,114 @@ def _shape(cls: Any) -> tuple[dict[str, Decoder], tuple[str, ...], tuple[str, ..
     return {f.name: _decoder(hints[f.name]) for f in fields}, required, optional
 
 
+# -- the quick path ---------------------------------------------------------------
+#
+# Nearly every record that is read was written by this library. The quick
+# decoders below take such a record as it is, with no field paths made and
+# no messages prepared; at the first thing they do not expect they give up,
+# and the careful decoders above read the same value again, to find the
+# problem and say where it is. Both end in the same constructors, so both
+# apply the same checks; a test holds them to the same results.
+
+
+class _Irregular(Exception):  # noqa: N818  # a signal between decoders, never raised to users
+    """The quick decoder met something unexpected: the careful one takes over."""
+
+
+QuickDecoder = Callable[[object], Any]
+
+
+def _irregular(_value: object) -> Any:
+    raise _Irregular
+
+
+@functools.cache
+def _quick(hint: Any) -> QuickDecoder:
+    """A decoder for ``hint`` that trusts nothing but explains nothing (see above)."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
+        quick_inner = _quick(inner)
+        return lambda value: None if value is None else quick_inner(value)
+    if origin is tuple:
+        quick_item = _quick(typing.get_args(hint)[0])
+
+        def quick_tuple(value: object) -> tuple[Any, ...]:
+            if type(value) is not list:
+                raise _Irregular
+            return tuple([quick_item(item) for item in value])
+
+        return quick_tuple
+    if isinstance(hint, type) and attrs.has(hint):
+        return _quick_class(hint)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        by_value = {member.value: member for member in hint}
+
+        def quick_member(value: object) -> Any:
+            if type(value) is not str:
+                raise _Irregular
+            found = by_value.get(value)
+            if found is None:
+                raise _Irregular
+            return found
+
+        return quick_member
+    if hint is dt.date:
+
+        def quick_date(value: object) -> dt.date:
+            if type(value) is not str:
+                raise _Irregular
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                raise _Irregular from None
+
+        return quick_date
+
+    def quick_plain(value: object) -> Any:
+        if type(value) is not hint:
+            raise _Irregular
+        return value
+
+    return quick_plain
+
+
+def _quick_class(cls: Any) -> QuickDecoder:
+    fields = attrs.fields(cls)
+    hints = typing.get_type_hints(cls)
+    decoders = {f.name: _quick(hints[f.name]) for f in fields}
+    required = frozenset(f.name for f in fields if f.default is attrs.NOTHING)
+    known = frozenset(decoders)
+
+    def quick_class(value: object) -> Any:
+        if type(value) is not dict or not required <= value.keys() <= known:
+            raise _Irregular
+        return cls(**{name: decoders[name](item) for name, item in value.items()})
+
+    return quick_class
+
+
+def _quick_time(value: object) -> dt.datetime:
+    if type(value) is not str:
+        raise _Irregular
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+        if parsed.tzinfo is None:
+            raise _Irregular
+        return parsed.astimezone(dt.timezone.utc)
+    except (ValueError, OverflowError):
+        raise _Irregular from None
+
+
 def _structure(data: object, cls: Any, path: str) -> Any:
+    try:
+        return _quick(cls)(data)
+    except (_Irregular, SamenBeslissenError, TypeError, ValueError, RecursionError):
+        pass  # read it again with care, to say what is wrong and where
+    return _careful(data, cls, path)
+
+
+def _careful(data: object, cls: Any, path: str) -> Any:
     decoders, required, optional = _shape(cls)
     mapping = _fields(data, path, required, optional)
     kwargs = {name: decoders[name](value, _join(path, name)) for name, value in mapping.items()}
@@ -475,7 +582,39 @@ def decode_step(header: Header) -> Step:
     return step
 
 
+_EVENT_KEYS = frozenset(EVENT_FIELDS)
+_QUICK_ACTION = _quick(Action)
+_QUICK_STEP = _quick(Step)
+_QUICK_ACTOR = _quick(ParticipantRole)
+_QUICK_USER = _quick(typing.Optional[str])  # noqa: UP045  # a runtime type for _quick
+
+
 def _event(item: object, path: str) -> StoredEvent:
+    try:
+        if type(item) is not dict or item.keys() != _EVENT_KEYS:
+            raise _Irregular
+        action = _QUICK_ACTION(item["action"])
+        payload_type = PAYLOAD_TYPES[action]
+        data = item["data"]
+        return StoredEvent(
+            path=path,
+            action=action,
+            from_step=_QUICK_STEP(item["from_step"]),
+            to_step=_QUICK_STEP(item["to_step"]),
+            at=_quick_time(item["at"]),
+            actor=_QUICK_ACTOR(item["actor"]),
+            user=_QUICK_USER(item["user"]),
+            data=(
+                (None if data is None else _irregular(data))
+                if payload_type is None
+                else _quick(payload_type)(data)
+            ),
+        )
+    except (_Irregular, SamenBeslissenError, TypeError, ValueError, RecursionError):
+        return _careful_event(item, path)
+
+
+def _careful_event(item: object, path: str) -> StoredEvent:
     fields = _fields(item, path, EVENT_FIELDS)
     action = _member(fields["action"], Action, f"{path}.action")
     from_step = _member(fields["from_step"], Step, f"{path}.from_step")
