@@ -59,8 +59,8 @@ class MachinePerConversation(sb.Conversation):
         super().__init__(*args, **kwargs)
         self._own = _machine.build_machine(model=self)
 
-    def _machine(self) -> Any:
-        return self._own
+    def _fire(self, action: sb.Action, data: Any) -> None:
+        _machine.trigger(self._own, self, action, data)
 
 
 def new(cls: type[sb.Conversation] = sb.Conversation) -> sb.Conversation:

@@ -6,6 +6,7 @@ import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -181,3 +182,75 @@ def test_a_guide_at_the_start_needs_no_state_machine() -> None:
     )
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
     assert "False\n" == done.stdout
+
+
+def _outcome(move: Any, conv: sb.Conversation, action: sb.Action, data: Any) -> object:
+    try:
+        move(conv, action, data)
+    except sb.ActionNotAllowedError as error:
+        return (type(error).__name__, getattr(error, "rule", None))
+    return conv._state
+
+
+def test_the_compiled_table_moves_exactly_as_the_transitions_machine() -> None:
+    """Every (step, action, rule outcome): the same next step or the same refusal."""
+    from samenbeslissen.core import machine
+    from tests.strategies import FOLLOW_UP, at
+
+    shared = machine.shared_machine()
+    payloads: dict[sb.Action, list[Any]] = {
+        sb.Action.INFORM: [
+            sb.Invitation(may_codecide=True, preferred_role=sb.DecisionRole.SHARED),
+            sb.Invitation(may_codecide=True),
+            sb.Invitation(may_codecide=False),
+        ],
+        sb.Action.ADD_OPTION: [sb.Option(key="nieuw", title="Nieuw")],
+        sb.Action.WEIGH: [sb.Weighing.from_mappings({"rust": 3}), sb.Weighing()],
+        sb.Action.DECIDE: [
+            sb.Decision(
+                option="niets", decided_by="shared", rationale="Rust.", follow_up=FOLLOW_UP
+            ),
+            sb.Decision(option="niets", decided_by="shared"),
+            sb.Decision(option="niets", decided_by="shared", rationale="Rust."),
+        ],
+        sb.Action.DEFER: [sb.Deferral(reason="Bedenktijd.")],
+        sb.Action.STOP: [sb.Stopping()],
+        sb.Action.EVALUATE: [sb.Evaluation(notes="Gaat goed.")],
+        sb.Action.RECONSIDER: [sb.Reconsideration(reason="Werkt niet.")],
+        sb.Action.ADD_EXPERIENCE: [sb.Experience()],
+    }
+    policies = [
+        sb.Policy(),
+        sb.Policy.strict(),
+        sb.Policy(min_options=1, require_preferences=False),
+    ]
+    compared = 0
+    for step in sb.Step:
+        for policy in policies:
+            start = at(step, policy=policy)
+            for action in sb.Action:
+                for data in payloads.get(action, [None]):
+                    by_table = sb.Conversation.from_dict(start.to_dict())
+                    by_machine = sb.Conversation.from_dict(start.to_dict())
+                    expected = _outcome(
+                        lambda c, a, d: machine.trigger(shared, c, a, d), by_machine, action, data
+                    )
+                    assert expected == _outcome(machine.fire, by_table, action, data), (
+                        step,
+                        action,
+                        data,
+                    )
+                    compared += 1
+    assert compared > 300  # every step, action and payload, under three policies
+
+
+def test_the_table_is_read_from_the_machine_not_from_flow() -> None:
+    from samenbeslissen.core import machine
+
+    built = machine.build_machine()
+    table = machine.compile_machine(built)
+
+    assert set(table) == {(s, a) for (s, a) in table if machine.is_allowed(s, a)}
+    from samenbeslissen.core.steps import FLOW
+
+    assert len(table) == len({(e.source.value, e.action) for e in FLOW})

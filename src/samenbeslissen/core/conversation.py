@@ -789,9 +789,9 @@ class Conversation:
 
     # -- internals ---------------------------------------------------------------
 
-    def _machine(self) -> Any:
-        """The machine that moves this conversation: the one shared by all of them."""
-        return _machine.shared_machine()
+    def _fire(self, action: Action, data: Payload) -> None:
+        """Move this conversation: through the machine shared by all of them (compiled)."""
+        _machine.fire(self, action, data)
 
     def _act(
         self,
@@ -846,7 +846,7 @@ class Conversation:
             )
         self._check_input(action, data, at)
         before = _STEPS[self._state]
-        _machine.fire(self._machine, self, action, data)
+        self._fire(action, data)
         event = Event(
             action=action,
             from_step=before,

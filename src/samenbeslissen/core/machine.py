@@ -24,11 +24,13 @@ __all__ = [
     "RULES",
     "Rule",
     "build_machine",
+    "compile_machine",
     "fire",
     "is_allowed",
     "shared_machine",
     "state_rules_pass",
     "step_order_error",
+    "trigger",
 ]
 
 MACHINE_ATTRIBUTE = "_state"
@@ -203,24 +205,23 @@ def state_rules_pass(conv: Stateful, action: Action) -> bool:
     return True
 
 
-def _condition(rules: tuple[Check, ...]) -> Callable[[EventData], bool]:
-    # One transitions condition per edge that checks the edge's rules in
-    # order: the same outcome as one condition per rule, at a fraction of the
-    # cost per action. FLOW keeps the rules' names for diagrams and paths.
-    if len(rules) == 1:
-        (rule,) = rules
+class _EdgeRules:
+    """The transitions condition of one edge: its rules, checked in order.
 
-        def check_one(event: EventData) -> bool:
-            return rule(event.model, event.kwargs["data"])  # type: ignore[arg-type]  # a Conversation
+    One condition per edge has the same outcome as one per rule, at a
+    fraction of the cost. It keeps the rules, so the compiled table (see
+    ``fire``) takes them from the machine itself.
+    """
 
-        return check_one
+    __slots__ = ("rules",)
 
-    def check(event: EventData) -> bool:
+    def __init__(self, rules: tuple[Check, ...]) -> None:
+        self.rules = rules
+
+    def __call__(self, event: EventData) -> bool:
         conv: Stateful = event.model  # type: ignore[assignment]  # always a Conversation
         data = event.kwargs["data"]
-        return all(rule(conv, data) for rule in rules)
-
-    return check
+        return all(rule(conv, data) for rule in self.rules)
 
 
 def build_machine(model: object = None) -> Machine:
@@ -243,7 +244,7 @@ def build_machine(model: object = None) -> Machine:
                 "source": t.source.value,
                 "dest": t.dest.value if t.dest else None,
                 "conditions": (
-                    [_condition(tuple(RULES[name].check for name in t.conditions))]
+                    [_EdgeRules(tuple(RULES[name].check for name in t.conditions))]
                     if t.conditions
                     else []
                 ),
@@ -289,12 +290,76 @@ _QUIET = frozenset(
 """Internal edges without rules (adding an option in step 2): allowed, and nothing to fire."""
 
 
-def fire(machine: Callable[[], Machine], conv: Stateful, action: Action, data: Payload) -> None:
-    """Take ``action`` on ``conv`` through the machine, checking the rules on the edge.
+Edge = tuple[str | None, tuple[Check, ...]]
+"""A compiled edge: the destination's state value (None: stay) and the rules to check."""
 
-    Args:
-        machine: Gives the machine to fire, built on first use; an action on an
-            internal edge without rules needs none.
+
+def compile_machine(machine: Machine) -> dict[tuple[str, Action], tuple[Edge, ...]]:
+    """The machine's edges as a table: (state, action) to its edges, in the machine's order.
+
+    Read from the built ``transitions`` machine itself, so the table can
+    only say what the machine says; a test checks that both agree on every
+    step, action and rule outcome.
+    """
+    table: dict[tuple[str, Action], tuple[Edge, ...]] = {}
+    for action in Action:
+        event = machine.events.get(action.value)
+        if event is None:
+            continue
+        for source, transitions in event.transitions.items():
+            edges = []
+            for transition in transitions:
+                rules: list[Check] = []
+                for condition in transition.conditions:
+                    # Built by build_machine: one _EdgeRules per edge, to be met.
+                    assert condition.target
+                    assert isinstance(condition.func, _EdgeRules)
+                    rules.extend(condition.func.rules)
+                edges.append((transition.dest, tuple(rules)))
+            table[(source, action)] = tuple(edges)
+    return table
+
+
+_TABLE: dict[tuple[str, Action], tuple[Edge, ...]] | None = None
+
+
+def _table() -> dict[tuple[str, Action], tuple[Edge, ...]]:
+    global _TABLE  # compiled once per process, from the shared machine
+    if _TABLE is None:
+        _TABLE = compile_machine(shared_machine())
+    return _TABLE
+
+
+def fire(conv: Stateful, action: Action, data: Payload) -> None:
+    """Take ``action`` on ``conv``, checking the rules on the edge: the shared machine's move.
+
+    The moves are those of the shared ``transitions`` machine, compiled into
+    a table once (see ``compile_machine``): the same edges, the same rules in
+    the same order, without the machine's per-trigger bookkeeping.
+
+    Raises:
+        StepOrderError: No edge for ``action`` leaves the current step.
+        RuleViolationError: A rule on the edge is not met; nothing changed.
+    """
+    state: str = getattr(conv, MACHINE_ATTRIBUTE)
+    if (state, action) in _QUIET:
+        return  # the flow allows it, and nothing moves
+    edges = _table().get((state, action))
+    if edges is None:
+        raise step_order_error(conv, action)
+    for dest, rules in edges:
+        if all(rule(conv, data) for rule in rules):  # a rule that is not met raises
+            if dest is not None:
+                setattr(conv, MACHINE_ATTRIBUTE, dest)
+            return
+    raise step_order_error(conv, action)  # pragma: no cover - every edge passes or raises
+
+
+def trigger(machine: Machine, conv: Stateful, action: Action, data: Payload) -> None:
+    """Take ``action`` on ``conv`` through ``machine``'s own trigger, as transitions does it.
+
+    The reference for ``fire``: tests compare the two, and the benchmark of a
+    machine per conversation moves its conversations this way.
 
     Raises:
         StepOrderError: No edge for ``action`` leaves the current step.
@@ -303,7 +368,7 @@ def fire(machine: Callable[[], Machine], conv: Stateful, action: Action, data: P
     state = getattr(conv, MACHINE_ATTRIBUTE)
     if (state, action) in _QUIET:
         return  # the flow allows it, and a trigger would change nothing
-    event = machine().events[action]
+    event = machine.events[action]
     if not event.transitions.get(state):
         raise step_order_error(conv, action)
     from transitions import MachineError  # loaded with the machine, by build_machine
