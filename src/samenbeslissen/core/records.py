@@ -418,19 +418,54 @@ def _quick(hint: Any) -> QuickDecoder:
     return quick_plain
 
 
+_PLAIN = (str, int, bool)
+
+
 def _quick_class(cls: Any) -> QuickDecoder:
-    fields = attrs.fields(cls)
+    """A quick decoder for an attrs class, written out field by field and compiled once.
+
+    Text, numbers and booleans (optional or not) are checked inline, the rest
+    by their own quick decoder; unknown or missing fields give up. Like the
+    code attrs writes for ``__init__``, it is generated: a loop over the
+    fields per record was most of the time of reading one.
+    """
     hints = typing.get_type_hints(cls)
-    decoders = {f.name: _quick(hints[f.name]) for f in fields}
-    required = frozenset(f.name for f in fields if f.default is attrs.NOTHING)
-    known = frozenset(decoders)
-
-    def quick_class(value: object) -> Any:
-        if type(value) is not dict or not required <= value.keys() <= known:
-            raise _Irregular
-        return cls(**{name: decoders[name](item) for name, item in value.items()})
-
-    return quick_class
+    namespace: dict[str, Any] = {"cls": cls, "_Irregular": _Irregular, "MISSING": attrs.NOTHING}
+    lines = [
+        "def quick(value):",
+        "    if type(value) is not dict: raise _Irregular",
+        "    seen = 0",
+    ]
+    lines.append("    kwargs = {}")
+    for field in attrs.fields(cls):
+        name, hint = field.name, hints[field.name]
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        optional = typing.get_origin(hint) in (typing.Union, types.UnionType)
+        plain = args[0] if optional and len(args) == 1 else hint
+        lines.append(f"    x = value.get({name!r}, MISSING)")
+        if field.default is attrs.NOTHING:
+            lines.append("    if x is MISSING: raise _Irregular")
+            lines.append("    seen += 1")
+        else:
+            lines.append("    if x is not MISSING:")
+            lines.append("        seen += 1")
+        indent = "    " if field.default is attrs.NOTHING else "        "
+        if plain in _PLAIN:
+            namespace[f"T_{name}"] = plain
+            test = f"type(x) is not T_{name}"
+            if optional:
+                test = f"x is not None and {test}"
+            lines.append(f"{indent}if {test}: raise _Irregular")
+            lines.append(f"{indent}kwargs[{name!r}] = x")
+        else:
+            namespace[f"d_{name}"] = _quick(hint)
+            lines.append(f"{indent}kwargs[{name!r}] = d_{name}(x)")
+    lines.append("    if seen != len(value): raise _Irregular")
+    lines.append("    return cls(**kwargs)")
+    # Our own code, written from the class's fields: no input reaches it.
+    exec(compile("\n".join(lines), f"<quick decoder of {cls.__name__}>", "exec"), namespace)
+    quick: QuickDecoder = namespace["quick"]
+    return quick
 
 
 def _quick_time(value: object) -> dt.datetime:

@@ -79,6 +79,13 @@ def key(value: object, field: str) -> str:
 
 def text_tuple(value: object, field: str) -> tuple[str, ...]:
     """Return a list or tuple of non-blank strings as a tuple."""
+    if type(value) is list or type(value) is tuple:
+        # The usual case, checked in one pass; anything odd takes the long way.
+        for item in value:
+            if type(item) is not str or not item.strip() or not item.isascii():
+                break
+        else:
+            return tuple(value)
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise InputError("expected_text_list", field=field, got=type(value).__name__)
     return tuple(text(item, f"{field}[{i}]") for i, item in enumerate(value))
@@ -195,7 +202,7 @@ def _root(path: str) -> str:
 def every_problem(cls: C) -> C:
     """Make an attrs class refuse bad values with one error naming every problem.
 
-    Its validators and ``lenient`` converters note each complaint; when the
+    Its validators and ``converted`` converters note each complaint; when the
     object is built, one ``InputError`` holds them all (``error.problems``).
     A form user then fixes every field in one round trip.
     """
@@ -203,6 +210,15 @@ def every_problem(cls: C) -> C:
 
     @functools.wraps(init)
     def checked_init(self: Any, *args: Any, **kwargs: Any) -> None:
+        if _found.get() is None:
+            # The usual case: nothing is wrong, and nothing needs collecting.
+            # The first complaint raises; then build again, collecting them all.
+            try:
+                init(self, *args, **kwargs)
+            except InputError:
+                pass
+            else:
+                return
         found: list[InputError] = []
         token = _found.set(found)
         try:
