@@ -21,7 +21,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from samenbeslissen.core.conversation import Conversation
 from samenbeslissen.core.encoding import to_json_types
-from samenbeslissen.core.validate import check_language
+from samenbeslissen.core.validate import check_language, shown
 from samenbeslissen.errors import InputError, TemplateError
 from samenbeslissen.i18n import (
     DEFAULT_LANGUAGE,
@@ -34,6 +34,15 @@ from samenbeslissen.i18n import (
 )
 from samenbeslissen.rendering.context import build_context, report_context
 from samenbeslissen.rendering.documents import DOCUMENTS, FORMATS, JSON, OUTPUT_FORMATS, REPORT
+from samenbeslissen.rendering.limits import (
+    DEFAULT_MAX_OUTPUT,
+    DEFAULT_TIME_LIMIT,
+    RenderTimeout,
+    bounded,
+    budget,
+    check_binop,
+    limited_range,
+)
 from samenbeslissen.scenarios import Scenario
 
 if TYPE_CHECKING:
@@ -86,13 +95,23 @@ class Renderer:
     :func:`cache_folder`), so a new process does not compile them again;
     ``SAMENBESLISSEN_NO_CACHE=1`` switches that off.
 
+    A template cannot take the host down: a render that takes longer than
+    ``time_limit`` or writes more than ``max_output`` characters stops with a
+    :class:`~samenbeslissen.errors.TemplateError`, and so does one that
+    recurses without end or computes a huge text or number (see
+    :mod:`samenbeslissen.rendering.limits`). Files are read only from inside
+    the template folders: a link that leads out of one is not followed.
+
     Args:
         template_dirs: Folders (or one folder) with templates that replace
             built-in ones of the same name (``nl/guide.md.j2``), searched in
             order before the built-in templates.
+        time_limit: Seconds one render may take (default 5).
+        max_output: Characters one render may write (default 5,000,000).
 
     Raises:
-        InputError: A template folder does not exist.
+        InputError: A template folder does not exist, or a limit is not a
+            positive number.
 
     >>> import samenbeslissen as sb
     >>> from samenbeslissen.rendering.renderer import Renderer
@@ -105,22 +124,46 @@ class Renderer:
     ## Volgende stap
     """
 
-    __slots__ = ("_env", "_loader", "_templates", "template_dirs")
+    __slots__ = ("_env", "_loader", "_templates", "max_output", "template_dirs", "time_limit")
 
     def __init__(
         self,
         *,
         template_dirs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] = (),
+        time_limit: float = DEFAULT_TIME_LIMIT,
+        max_output: int = DEFAULT_MAX_OUTPUT,
     ) -> None:
         if isinstance(template_dirs, (str, os.PathLike)):
             template_dirs = [template_dirs]
-        dirs = tuple(Path(d) for d in template_dirs)
+        if isinstance(template_dirs, (bytes, Mapping)) or not isinstance(template_dirs, Iterable):
+            raise InputError("expected_type", field="template_dirs", expected="list of folders")
+        if (
+            isinstance(time_limit, bool)
+            or not isinstance(time_limit, (int, float))
+            or not (0 < time_limit <= 3600)
+        ):
+            raise InputError(
+                "expected_score", field="time_limit", low=1, high=3600, got=shown(time_limit)
+            )
+        if isinstance(max_output, bool) or not isinstance(max_output, int) or max_output < 1:
+            raise InputError(
+                "expected_score", field="max_output", low=1, high=10**9, got=shown(max_output)
+            )
+        self.time_limit = float(time_limit)
+        """Seconds one render may take."""
+        self.max_output = max_output
+        """Characters one render may write."""
+        dirs = []
+        for i, folder in enumerate(template_dirs):
+            if not isinstance(folder, (str, os.PathLike)) or "\0" in str(folder):
+                raise InputError("expected_type", field=f"template_dirs[{i}]", expected="folder")
+            dirs.append(Path(folder))
         for i, folder in enumerate(dirs):
             if not folder.is_dir():
                 raise InputError(
                     "template_dir_missing", field=f"template_dirs[{i}]", value=str(folder)
                 )
-        self.template_dirs: tuple[Path, ...] = dirs
+        self.template_dirs: tuple[Path, ...] = tuple(dirs)
         """The user's template folders, in search order."""
         self._loader = _Loader([*dirs, BUILTIN_TEMPLATES])
         self._env = _environment(self._loader)
@@ -163,9 +206,12 @@ class Renderer:
             return self._json(source, document, language)
         context, template = self._prepare(source, document, format, language, fragment)
         try:
-            return template.render(context)
+            return bounded(lambda: template.generate(context), self.time_limit, self.max_output)
         except _TEMPLATE_FAILURES as error:
             raise self._template_error(error, context["language"]) from None
+        except RenderTimeout as error:
+            # Raised from outside the template's frames: name the template rendered.
+            raise self._template_error(error, context["language"], template.name) from None
 
     def _json(self, source: Source, document: str, language: str | None) -> str:
         """The document as JSON: the templates' data and the content they build from it."""
@@ -175,12 +221,13 @@ class Renderer:
             # The content template exports `doc`; the layouts of the other
             # formats import it the same way (see _base/_document.md.j2).
             name = f"_base/{document}.j2"
-            content = self._env.get_template(name).make_module(context)
+            with budget(self.time_limit, self.max_output):
+                content = self._env.get_template(name).make_module(context)
             exported = getattr(content, "doc", None)  # set by the template, unknown to mypy
             if not isinstance(exported, Mapping):
                 raise jinja2.UndefinedError(f"{name} sets no 'doc'")
             doc = _document(exported)
-        except _TEMPLATE_FAILURES as error:
+        except (*_TEMPLATE_FAILURES, RenderTimeout) as error:
             raise self._template_error(error, lang) from None
         data = {k: v for k, v in context.items() if k not in ("document", "format", "fragment")}
         result = {"document": document, "language": lang, "data": data, "doc": doc}
@@ -233,8 +280,12 @@ class Renderer:
             self._templates[key] = template
         return template
 
-    def _template_error(self, error: Exception, language: str) -> TemplateError:
+    def _template_error(
+        self, error: BaseException, language: str, rendered: str | None = None
+    ) -> TemplateError:
         template, line = self._where(error)
+        if template == "?" and rendered:
+            template = rendered
         if isinstance(error, jinja2.TemplateSyntaxError):
             key, params = "template_syntax", {"detail": error.message}
         elif isinstance(error, jinja2.TemplateNotFound):
@@ -243,6 +294,10 @@ class Renderer:
             key, params = "template_unsafe", {"detail": str(error)}
         elif isinstance(error, jinja2.UndefinedError):
             key, params = "template_undefined", {"detail": str(error)}
+        elif isinstance(error, RenderTimeout):
+            key, params = "template_too_slow", {"seconds": f"{self.time_limit:g}"}
+        elif isinstance(error, RecursionError):
+            key, params = "template_recursion", {}
         else:
             key, params = "template_failed", {"detail": f"{type(error).__name__}: {error}"}
         return TemplateError(
@@ -254,7 +309,7 @@ class Renderer:
             **params,
         )
 
-    def _where(self, error: Exception) -> tuple[str, int | None]:
+    def _where(self, error: BaseException) -> tuple[str, int | None]:
         """The template and line an error comes from: the innermost template frame."""
         if isinstance(error, jinja2.TemplateSyntaxError) and error.name:
             return error.name, error.lineno
@@ -358,6 +413,9 @@ _TEMPLATE_FAILURES = (
     LookupError,
     TypeError,
     ValueError,
+    # A macro that calls itself, a template that includes itself.
+    RecursionError,
+    MemoryError,
 )
 
 
@@ -370,9 +428,14 @@ class _Loader(jinja2.FileSystemLoader):
     def __init__(self, searchpath: list[Path]) -> None:
         super().__init__(searchpath)
         self.names: dict[str, str] = {}
+        self._roots = tuple(folder.resolve() for folder in searchpath)
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
         source, filename, uptodate = super().get_source(environment, template)
+        # A link inside a template folder may not lead out of it (to /etc/passwd).
+        real = Path(filename).resolve()
+        if not any(real.is_relative_to(folder) for folder in self._roots):
+            raise jinja2.exceptions.SecurityError(f"{template} links to a file outside the folder")
         self.names[filename] = template
         return source, filename, uptodate
 
@@ -403,6 +466,12 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     sandbox's own checks.
     """
 
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        check_binop(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict:
             try:
@@ -432,6 +501,7 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         extensions=["jinja2.ext.i18n"],
         bytecode_cache=_bytecode_cache(),
     )
+    env.globals["range"] = limited_range
     env.filters.update(
         listing=_listing,
         longdate=_longdate,
