@@ -29,7 +29,14 @@ from samenbeslissen.core.model import (
     Remark,
     RemarkKind,
 )
-from samenbeslissen.core.records import WORDS, check_shape, loads, stored_payloads, stored_people
+from samenbeslissen.core.records import (
+    MAX_RECORD_SIZE,
+    WORDS,
+    check_shape,
+    loads,
+    stored_payloads,
+    stored_people,
+)
 from samenbeslissen.core.steps import FOUR_STEPS, Action
 from samenbeslissen.core.weighing import Weighing
 from samenbeslissen.errors import InputError, RecordError, SamenBeslissenError
@@ -387,6 +394,10 @@ def report(
     """
     if isinstance(threshold, bool) or not isinstance(threshold, int) or not 1 <= threshold <= 100:
         raise InputError("expected_score", field="threshold", low=1, high=100, got=repr(threshold))
+    if isinstance(conversations, (str, bytes, Mapping)) or not isinstance(conversations, Iterable):
+        raise InputError(
+            "expected_type", field="conversations", expected="list of conversations or records"
+        )
     tally = _Tally()
     for i, item in enumerate(conversations):
         where = getattr(item, "_report_where", None) or f"conversations[{i}]"
@@ -409,26 +420,39 @@ class _Located(dict):  # type: ignore[type-arg]
 def read_records(path: str | os.PathLike[str]) -> Iterator[Mapping[str, Any]]:
     """Stream the records of a JSON Lines file (one conversation record per line).
 
-    Blank lines are skipped. Bad JSON raises RecordError naming file and line.
+    Blank lines are skipped. Bad JSON raises RecordError naming file and line;
+    so does a line longer than :data:`MAX_RECORD_SIZE` characters (an endless
+    file such as ``/dev/zero`` is refused at its first line).
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise InputError("expected_type", field="path", expected="file name")
     name = os.fspath(path)
+    if not isinstance(name, str) or "\0" in name:
+        raise RecordError("record_file", field=repr(name), reason="not a file name")
     try:
         handle = open(name, encoding="utf-8")  # noqa: SIM115  # closed by the with below
     except OSError as error:
         raise RecordError("record_file", field=name, reason=error.strerror or str(error)) from None
     with handle:
         number = 0
-        lines = iter(handle)
         while True:
             number += 1
             try:
-                line = next(lines)
-            except StopIteration:
-                return
+                line = handle.readline(MAX_RECORD_SIZE + 1)
             except UnicodeDecodeError as error:
                 raise RecordError(
                     "record_json_line", field=f"{name}:{number}", column=1, detail=str(error)
                 ) from None
+            except OSError as error:
+                raise RecordError(
+                    "record_file", field=name, reason=error.strerror or str(error)
+                ) from None
+            if not line:
+                return
+            if len(line) > MAX_RECORD_SIZE:
+                raise RecordError(
+                    "record_too_large", field=f"{name}:{number}", limit=MAX_RECORD_SIZE // 10**6
+                )
             if not line.strip():
                 continue
             where = f"{name}:{number}"

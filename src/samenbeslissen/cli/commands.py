@@ -179,11 +179,9 @@ def _load_source(path: str) -> Scenario | Conversation:
     from samenbeslissen.scenarios import load_scenario
 
     if path.lower().endswith(".json"):
-        try:
-            content = Path(path).read_bytes()
-        except OSError as error:
-            raise _CommandError("cli_cannot_read", path=path, reason=error.strerror) from None
-        return Conversation.from_json(content)
+        from samenbeslissen.core.records import read_record_file
+
+        return Conversation.from_json(read_record_file(path))
     return load_scenario(path)
 
 

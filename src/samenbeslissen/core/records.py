@@ -28,6 +28,7 @@ __all__ = [
     "EVENT_FIELDS",
     "HEADER_FIELDS",
     "KIND",
+    "MAX_RECORD_SIZE",
     "SCHEMA_VERSION",
     "WORDS",
     "Header",
@@ -41,6 +42,7 @@ __all__ = [
     "dumps",
     "encode",
     "loads",
+    "read_record_file",
     "record_schema",
     "relocate",
     "stored_payloads",
@@ -200,6 +202,28 @@ def dumps(record: Mapping[str, Any], *, indent: int | None = None) -> str:
 
 
 # -- reading ---------------------------------------------------------------------
+
+MAX_RECORD_SIZE = 20_000_000
+"""The largest record read from a file or a line, in bytes or characters (20 million)."""
+
+
+def read_record_file(path: str) -> bytes:
+    """The bytes of a record file, refusing a file over :data:`MAX_RECORD_SIZE` (or endless).
+
+    Raises:
+        RecordError: The file cannot be read, or is too large.
+    """
+    if "\0" in path:
+        raise RecordError("record_file", field=repr(path), reason="not a file name")
+    try:
+        with open(path, "rb") as file:
+            # Special files (/dev/zero) report no size: read one byte past the limit.
+            content = file.read(MAX_RECORD_SIZE + 1)
+    except OSError as error:
+        raise RecordError("record_file", field=path, reason=error.strerror or str(error)) from None
+    if len(content) > MAX_RECORD_SIZE:
+        raise RecordError("record_too_large", field=path, limit=MAX_RECORD_SIZE // 10**6)
+    return content
 
 
 def loads(text: str | bytes) -> Any:

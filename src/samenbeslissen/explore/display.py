@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from samenbeslissen.core.markdown import markdown_literal
 from samenbeslissen.core.ranking import MAX_SCORE
 from samenbeslissen.core.steps import FOUR_STEPS, Step
 from samenbeslissen.i18n import translations
@@ -239,7 +240,8 @@ def table_html(rows: Sequence[Mapping[str, Any]]) -> str:
 
 def diagram_markdown(mermaid: str) -> str:
     """A Mermaid diagram as a Markdown code block."""
-    return _render("diagram", "md", mermaid=mermaid).rstrip("\n")
+    # Code in a fenced block is literal already; its lines must stay lines.
+    return _render("diagram", "md", literal=False, mermaid=mermaid).rstrip("\n")
 
 
 def diagram_html(mermaid: str) -> str:
@@ -250,8 +252,14 @@ def diagram_html(mermaid: str) -> str:
 # -- the templates ---------------------------------------------------------------------
 
 
-def _render(name: str, format: str, **context: Any) -> str:
-    """Render ``<name>.<format>.j2``; a template that shows words needs ``language``."""
+def _render(name: str, format: str, *, literal: bool = True, **context: Any) -> str:
+    """Render ``<name>.<format>.j2``; a template that shows words needs ``language``.
+
+    HTML templates are autoescaped; for Markdown every text of the data is made
+    literal first, so a question such as ``<img src=x onerror=...>`` stays text.
+    """
+    if format == "md" and literal:
+        context = {key: markdown_literal(value) for key, value in context.items()}
     return _environment().get_template(f"{name}.{format}.j2").render(context)
 
 

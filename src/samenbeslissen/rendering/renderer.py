@@ -8,7 +8,6 @@ import functools
 import json
 import os
 import pickle
-import re
 import sys
 import textwrap
 from collections.abc import Iterable, Mapping
@@ -21,6 +20,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from samenbeslissen.core.conversation import Conversation
 from samenbeslissen.core.encoding import to_json_types
+from samenbeslissen.core.markdown import markdown_escape
 from samenbeslissen.core.validate import check_language, shown
 from samenbeslissen.errors import InputError, TemplateError
 from samenbeslissen.i18n import (
@@ -655,37 +655,6 @@ def _ngettext(
 
 
 # -- escaping --------------------------------------------------------------------------
-
-
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
-_MD_LEADING = re.compile(r"^(\s*)(?:([#+\-=])|(\d+)([.)]))")
-_MD_ANYTHING = re.compile(
-    r"[\\`*_\[\]<>|~\r\n\v\f\x1c-\x1e\x85\u2028\u2029]|^\s*(?:[#+\-=]|\d+[.)])"
-)
-
-
-def markdown_escape(text: str) -> str:
-    """Make free text literal in Markdown: nothing in it becomes markup, a link or HTML.
-
-    Line breaks become spaces, so a value cannot break a list or a table.
-
-    >>> print(markdown_escape("<b>Hulp</b> | *snel*"))
-    \\<b\\>Hulp\\</b\\> \\| \\*snel\\*
-    >>> print(markdown_escape("1. kies"))
-    1\\. kies
-    """
-    if _MD_ANYTHING.search(text) is None:
-        return text  # the usual case: plain words
-    text = " ".join(part.strip() for part in text.splitlines())
-    text = _MD_INLINE.sub(r"\\\1", text)
-    return _MD_LEADING.sub(_escape_leading, text, count=1)
-
-
-def _escape_leading(match: re.Match[str]) -> str:
-    space, mark, number, after = match.groups()
-    if mark is not None:
-        return f"{space}\\{mark}"
-    return f"{space}{number}\\{after}"
 
 
 def _as_is(text: str) -> str:

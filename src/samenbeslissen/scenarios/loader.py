@@ -24,8 +24,18 @@ def loads_scenario(text: str, *, source: str | None = None) -> Scenario:
 
     Raises:
         ScenarioError: The text is not YAML, or not a valid scenario; ``line``
-            and ``field`` say where.
+            and ``field`` say where; or it is not text (bytes must be UTF-8).
     """
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = text.count(b"\n", 0, error.start) + 1
+            raise ScenarioError("scenario_encoding", field="", file=source, line=line) from None
+    if not isinstance(text, str):
+        raise ScenarioError("scenario_not_mapping", field="", file=source, got=type(text).__name__)
+    if source is not None and not isinstance(source, str):
+        raise ScenarioError("scenario_unreadable", field="", detail="source is not text")
     data, spots = read_yaml(text, source)
     return decode(data, source, spots)
 
@@ -46,7 +56,13 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
             is not UTF-8, is not YAML, or is not a valid scenario. The message
             starts with ``file:line:``.
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise ScenarioError(
+            "scenario_unreadable", field="", detail=f"not a file name: {type(path).__name__}"
+        )
     name = os.fspath(path)
+    if not isinstance(name, str) or "\0" in name:
+        raise ScenarioError("scenario_not_found", field="", file=repr(name))
     try:
         with open(name, "rb") as file:
             if os.fstat(file.fileno()).st_size > MAX_SCENARIO_SIZE:
