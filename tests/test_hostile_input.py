@@ -99,3 +99,18 @@ def test_a_notebook_view_in_markdown_shows_any_question_as_text(question: str) -
     assert f"**{markdown_escape(question)}**" == shown.splitlines()[0]
     for mark in "<>[]`|":  # marks the view itself never writes: each one is escaped
         assert shown.count(mark) == shown.count("\\" + mark), mark
+
+
+def test_a_scenario_with_a_lone_surrogate_is_refused_at_its_line(tmp_path: Path) -> None:
+    starter = (Path(sb.__file__).parent / "starters" / "nl.yaml").read_text(encoding="utf-8")
+    lines = starter.splitlines()
+    at_line = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    lines[at_line] = 'title: "Oefenen \\ud800"'
+    path = tmp_path / "s.yaml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+    code, _out, err = run("validate", str(path))
+
+    assert 2 == code
+    assert f"s.yaml:{at_line + 1}: title: deze tekst bevat een half teken" in err
+    assert "Traceback" not in err

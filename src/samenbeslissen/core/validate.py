@@ -50,7 +50,7 @@ def no_surrogates(value: str, field: str) -> str:
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            raise InputError("expected_text", field=field, got="surrogate") from None
+            raise InputError("text_not_storable", field=field, got="surrogate") from None
     return value
 
 
