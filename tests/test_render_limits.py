@@ -181,3 +181,34 @@ def test_the_built_in_documents_are_far_within_the_limits() -> None:
     renderer = sb.Renderer(time_limit=1, max_output=200_000)
     for document in ("guide", "next_step", "option_grid", "summary", "script"):
         assert renderer.render(SOURCE, document, "html")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
+def test_a_forked_child_has_a_watchdog_of_its_own(tmp_path: Path) -> None:
+    program = (
+        "import os, sys, pathlib, samenbeslissen as sb\n"
+        "folder = pathlib.Path(sys.argv[1])\n"
+        "renderer = sb.Renderer(template_dirs=[folder], time_limit=0.3)\n"
+        "def slow():\n"
+        "    try:\n"
+        "        renderer.render(sb.demo_scenario(), 'guide')\n"
+        "    except sb.TemplateError:\n"
+        "        return 'stopped'\n"
+        "print('parent', slow(), flush=True)\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    print('child', slow(), flush=True)\n"
+        "    os._exit(0)\n"
+        "os.waitpid(pid, 0)\n"
+    )
+    _renderer(tmp_path, {"_base/guide.md.j2": LONG_LOOPS[1]})
+
+    done = subprocess.run(
+        [sys.executable, "-c", program, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert ["parent stopped", "child stopped"] == done.stdout.splitlines()

@@ -27,6 +27,7 @@ import contextlib
 import ctypes
 import heapq
 import itertools
+import os
 import sys
 import threading
 import time
@@ -125,6 +126,11 @@ class _Watchdog:
     _AGAIN = 0.1
 
     def __init__(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
+        # Also in a child process after fork (a pre-forking web server): the
+        # thread did not come along, and the lock may have been held.
         self._lock = threading.Lock()
         self._wake = threading.Condition(self._lock)
         self._watched: dict[int, list[Any]] = {}  # token -> [thread id, interrupted]
@@ -184,6 +190,8 @@ def _clear_interrupt() -> None:
 
 
 _WATCHDOG = _Watchdog()
+if hasattr(os, "register_at_fork"):  # not on Windows
+    os.register_at_fork(after_in_child=_WATCHDOG._reset)
 
 
 @contextlib.contextmanager
