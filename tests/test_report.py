@@ -260,3 +260,28 @@ def test_a_control_preferences_answer_is_one_statement() -> None:
     with pytest.raises(sb.ScoringError) as info:
         conv.add_experience(answers=[sb.Answers(instrument="control_preferences", items=[3, 4])])
     assert "answers[0].items" == info.value.field
+
+
+def test_a_threshold_of_one_with_one_score_gives_its_value_as_every_quartile() -> None:
+    scores = sb.report([conversation(sdm=4)], threshold=1).scores["sdm_q9"]
+
+    assert scores is not None
+    assert (1, 80.0, 80.0, 80.0) == (
+        scores.count,
+        scores.median,
+        scores.first_quartile,
+        scores.third_quartile,
+    )
+
+
+def test_a_remark_whose_text_is_not_text_is_a_record_error() -> None:
+    record = conversation(remark="Het hielp.").to_dict()
+    for event in record["history"]:
+        if event["action"] == "add_experience":
+            for remark in event["data"]["remarks"]:
+                remark["text"] = 5
+
+    with pytest.raises(sb.RecordError) as caught:
+        sb.report([record] * 5)
+
+    assert "conversations[0]" == caught.value.field

@@ -330,7 +330,10 @@ class _Tally:
 
 def _distribution(values: list[float]) -> Distribution:
     ordered = sorted(values)
-    quartiles = statistics.quantiles(ordered, n=4, method="inclusive")
+    # One value (a threshold of 1) has no spread: its quartiles are itself.
+    quartiles = (
+        statistics.quantiles(ordered, n=4, method="inclusive") if len(ordered) > 1 else ordered * 3
+    )
     return Distribution(
         count=len(ordered),
         mean=round(statistics.fmean(ordered), 1),
