@@ -78,19 +78,23 @@ print("done")
 """
 
 
+def _run_in_a_new_process(program: str, folder: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", program, str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
 @pytest.mark.parametrize("template", LONG_LOOPS)
 def test_a_template_that_loops_too_long_is_stopped_at_the_time_limit(
     tmp_path: Path, template: str
 ) -> None:
     _renderer(tmp_path, {"_base/guide.md.j2": template})
 
-    done = subprocess.run(
-        [sys.executable, "-c", _PROGRAM, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = _run_in_a_new_process(_PROGRAM, tmp_path)
 
     seconds, name, message = done.stdout.splitlines()[0].split(" ", 2)
     assert float(seconds) < 2.5
@@ -203,12 +207,6 @@ def test_a_forked_child_has_a_watchdog_of_its_own(tmp_path: Path) -> None:
     )
     _renderer(tmp_path, {"_base/guide.md.j2": LONG_LOOPS[1]})
 
-    done = subprocess.run(
-        [sys.executable, "-c", program, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = _run_in_a_new_process(program, tmp_path)
 
     assert ["parent stopped", "child stopped"] == done.stdout.splitlines()
