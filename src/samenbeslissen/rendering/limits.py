@@ -119,11 +119,10 @@ def check_binop(operator: str, left: Any, right: Any) -> None:
 class _Watchdog:
     """One daemon thread for the process: it interrupts renders past their deadline.
 
-    An interruption is repeated every tenth of a second until the render
-    ends: a tracer (a debugger, a coverage tool) may swallow one.
+    Each render is interrupted once. Repeating it would be unsafe: an
+    interruption that lands after the render let go of its watch (in a
+    ``finally``) would keep hitting whatever the thread does next.
     """
-
-    _AGAIN = 0.1
 
     def __init__(self) -> None:
         self._reset()
@@ -154,8 +153,8 @@ class _Watchdog:
     def release(self, token: int) -> bool:
         """Stop watching; True when the render was interrupted (or is about to be)."""
         with self._lock:
-            _, interrupted = self._watched.pop(token)
-            return bool(interrupted)
+            watched = self._watched.pop(token, None)
+            return watched is not None and bool(watched[1])
 
     def _run(self) -> None:
         with self._lock:
@@ -174,7 +173,6 @@ class _Watchdog:
                 watched = self._watched[token]
                 watched[1] = True
                 _interrupt(watched[0])
-                heapq.heappush(self._queue, (time.monotonic() + self._AGAIN, token))
 
 
 def _interrupt(thread_id: int) -> None:
