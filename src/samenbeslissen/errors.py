@@ -174,8 +174,7 @@ class Problem:
         A path whose first name has no words in the catalogue is shown as it is.
         """
         language = language or self.language
-        root = _ROOT.match(self.path)
-        name = root.group() if root else ""
+        name = self.root
         try:
             parts = [text(f"field.{name}", language)]
         except KeyError:
@@ -185,6 +184,12 @@ class Problem:
                 text("field.number", language, number=int(index) + 1) if index else f"'{key}'"
             )
         return ", ".join(parts)
+
+    @property
+    def root(self) -> str:
+        """The first name of the path: "pros" for ``pros[1]``, "ratings" for ``ratings.werk``."""
+        found = _ROOT.match(self.path)
+        return found.group() if found else self.path
 
     def describe(self, language: str | None = None) -> str:
         """ "path: message" in ``language``, or the message alone when there is no path."""

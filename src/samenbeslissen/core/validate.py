@@ -190,14 +190,6 @@ def choice(value: object, enum_type: type[E], field: str) -> E:
 
 C = TypeVar("C", bound=type)
 
-_ROOT = re.compile(r"[^.\[]*")
-
-
-def _root(path: str) -> str:
-    """The first name of a path: "pros" for "pros[1]", "ratings" for "ratings.thuis"."""
-    found = _ROOT.match(path)
-    return found.group() if found else path
-
 
 def every_problem(cls: C) -> C:
     """Make an attrs class refuse bad values with one error naming every problem.
@@ -227,7 +219,7 @@ def every_problem(cls: C) -> C:
             _found.reset(token)
         if found:
             # In the order of the fields, as a form shows them (converters run first).
-            found.sort(key=lambda error: order.get(_root(error.field), len(order)))
+            found.sort(key=lambda error: order.get(error.problems[0].root, len(order)))
             raise InputError.combine(found)
 
     order = {name: i for i, name in enumerate(attrs.fields_dict(cls))}
