@@ -12,11 +12,12 @@ from samenbeslissen.scenarios.yaml_reader import MAX_SCENARIO_SIZE, read_yaml, t
 __all__ = ["load_scenario", "loads_scenario"]
 
 
-def loads_scenario(text: str, *, source: str | None = None) -> Scenario:
+def loads_scenario(text: str | bytes, *, source: str | None = None) -> Scenario:
     """Read a scenario from YAML text.
 
     Args:
-        text: The YAML text, at most :data:`MAX_SCENARIO_SIZE` characters.
+        text: The YAML text, at most :data:`MAX_SCENARIO_SIZE` characters;
+            or its bytes in UTF-8.
         source: Where the text came from (a file name), named in error messages.
 
     Returns:
@@ -27,10 +28,11 @@ def loads_scenario(text: str, *, source: str | None = None) -> Scenario:
             and ``field`` say where; or it is not text (bytes must be UTF-8).
     """
     if isinstance(text, (bytes, bytearray)):
+        raw = bytes(text)
         try:
-            text = bytes(text).decode("utf-8-sig")
+            text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            line = text.count(b"\n", 0, error.start) + 1
+            line = raw.count(b"\n", 0, error.start) + 1
             raise ScenarioError("scenario_encoding", field="", file=source, line=line) from None
     if not isinstance(text, str):
         raise ScenarioError("scenario_not_mapping", field="", file=source, got=type(text).__name__)
@@ -76,9 +78,4 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
         raise ScenarioError("scenario_unreadable", field="", file=name, detail=detail) from None
     if len(content) > MAX_SCENARIO_SIZE:
         raise too_large(name)
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = content.count(b"\n", 0, error.start) + 1
-        raise ScenarioError("scenario_encoding", field="", file=name, line=line) from None
-    return loads_scenario(text, source=name)
+    return loads_scenario(content, source=name)  # decodes UTF-8, naming the line if not
