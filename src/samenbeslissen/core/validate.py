@@ -40,17 +40,25 @@ def shown(value: object, limit: int = 60) -> str:
     return type(value).__name__
 
 
+def storable(value: str) -> bool:
+    """True when ``value`` can be written as UTF-8: it holds no lone surrogate."""
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def no_surrogates(value: str, field: str) -> str:
     """Return ``value`` if it can be written as UTF-8 (it holds no lone surrogate).
 
     Raises:
         InputError: Text with a lone surrogate, which no record could store.
     """
-    if not value.isascii():
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise InputError("text_not_storable", field=field, got="surrogate") from None
+    if not storable(value):
+        raise InputError("text_not_storable", field=field, got="surrogate")
     return value
 
 
@@ -320,11 +328,8 @@ def meta(value: object, field: str = "meta") -> Mapping[str, Any]:
 
 def _frozen(value: object, field: str, depth: int) -> Any:
     if value is None or isinstance(value, (bool, int, float, str)):
-        if isinstance(value, str):
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:  # a lone surrogate: it could never be stored
-                raise InputError("meta_value", field=field, got="surrogate") from None
+        if isinstance(value, str) and not storable(value):  # a lone surrogate
+            raise InputError("meta_value", field=field, got="surrogate")
         return value
     if depth >= META_MAX_DEPTH:
         raise InputError("meta_too_deep", field=field, limit=META_MAX_DEPTH)

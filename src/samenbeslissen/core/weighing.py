@@ -55,12 +55,7 @@ def _optional_score(value: object, field: str) -> int | None:
 
 
 def _good_label(label: object) -> bool:
-    if type(label) is not str or not label.strip():
-        return False
-    try:
-        return label.isascii() or bool(label.encode("utf-8"))
-    except UnicodeEncodeError:  # a lone surrogate: no record could store it
-        return False
+    return type(label) is str and bool(label.strip()) and v.storable(label)
 
 
 def _note(check: Any, *args: Any) -> None:

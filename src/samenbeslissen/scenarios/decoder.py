@@ -162,9 +162,8 @@ class _Decoder:
         if isinstance(value, str):
             if not value.strip():
                 raise self.fail("empty_text", path)
-            if not value.isascii():
-                # "\ud800" in a YAML string is a lone surrogate: no file could hold it.
-                self.check(v.no_surrogates, value, path)
+            # "\ud800" in a YAML string is a lone surrogate: no file could hold it.
+            self.check(v.no_surrogates, value, path)
             return value
         spot = self.spots.get(path)
         if spot is not None and spot.raw is not None and value is not None:
