@@ -171,28 +171,12 @@ class Sensitivity:
         lines = []
         for flip in self.flips:
             name, now = names.get(flip.criterion, flip.criterion), flip.importance
-            if flip.lower_to is not None:
-                lines.append(
-                    text(
-                        "display.flip_down",
-                        language,
-                        top=flip.lower_top,
-                        criterion=name,
-                        now=now,
-                        to=flip.lower_to,
-                    )
-                )
-            if flip.raise_to is not None:
-                lines.append(
-                    text(
-                        "display.flip_up",
-                        language,
-                        top=flip.raise_top,
-                        criterion=name,
-                        now=now,
-                        to=flip.raise_to,
-                    )
-                )
+            for key, to, top in (
+                ("display.flip_down", flip.lower_to, flip.lower_top),
+                ("display.flip_up", flip.raise_to, flip.raise_top),
+            ):
+                if to is not None:
+                    lines.append(text(key, language, top=top, criterion=name, now=now, to=to))
             if flip.stable:
                 lines.append(text("display.stable", language, criterion=name, now=now))
         return lines
