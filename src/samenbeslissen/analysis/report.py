@@ -40,6 +40,7 @@ from samenbeslissen.core.records import (
 from samenbeslissen.core.steps import FOUR_STEPS, Action
 from samenbeslissen.core.weighing import Weighing
 from samenbeslissen.errors import InputError, RecordError, SamenBeslissenError
+from samenbeslissen.i18n import Phrase
 
 __all__ = ["DEFAULT_THRESHOLD", "NAME_MARK", "Distribution", "Report", "read_records", "report"]
 
@@ -431,7 +432,7 @@ def read_records(path: str | os.PathLike[str]) -> Iterator[Mapping[str, Any]]:
         raise InputError("expected_type", field="path", expected="file name")
     name = os.fspath(path)
     if not isinstance(name, str) or "\0" in name:
-        raise RecordError("record_file", field=repr(name), reason="not a file name")
+        raise RecordError("record_file", field=repr(name), reason=Phrase("word.not_a_file_name"))
     try:
         handle = open(name, encoding="utf-8")  # noqa: SIM115  # closed by the with below
     except OSError as error:

@@ -214,7 +214,7 @@ def read_record_file(path: str) -> bytes:
         RecordError: The file cannot be read, or is too large.
     """
     if "\0" in path:
-        raise RecordError("record_file", field=repr(path), reason="not a file name")
+        raise RecordError("record_file", field=repr(path), reason=Phrase("word.not_a_file_name"))
     try:
         with open(path, "rb") as file:
             # Special files (/dev/zero) report no size: read one byte past the limit.

@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 
 from samenbeslissen.errors import ScenarioError
+from samenbeslissen.i18n import Phrase
 from samenbeslissen.scenarios.decoder import decode
 from samenbeslissen.scenarios.model import Scenario
 from samenbeslissen.scenarios.yaml_reader import MAX_SCENARIO_SIZE, read_yaml, too_large
 
 __all__ = ["load_scenario", "loads_scenario"]
+
+_NOT_A_FILE_NAME = Phrase("word.not_a_file_name")
 
 
 def loads_scenario(text: str | bytes, *, source: str | None = None) -> Scenario:
@@ -37,7 +40,7 @@ def loads_scenario(text: str | bytes, *, source: str | None = None) -> Scenario:
     if not isinstance(text, str):
         raise ScenarioError("scenario_not_mapping", field="", file=source, got=type(text).__name__)
     if source is not None and not isinstance(source, str):
-        raise ScenarioError("scenario_unreadable", field="", detail="source is not text")
+        raise ScenarioError("scenario_unreadable", field="source", detail=_NOT_A_FILE_NAME)
     data, spots = read_yaml(text, source)
     return decode(data, source, spots)
 
@@ -60,7 +63,7 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
     """
     if not isinstance(path, (str, os.PathLike)):
         raise ScenarioError(
-            "scenario_unreadable", field="", detail=f"not a file name: {type(path).__name__}"
+            "scenario_unreadable", field="", detail=_NOT_A_FILE_NAME, got=type(path).__name__
         )
     name = os.fspath(path)
     if not isinstance(name, str) or "\0" in name:
