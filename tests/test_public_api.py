@@ -58,6 +58,7 @@ EXPECTED_ALL = [
     "RecordError",
     "Remark",
     "RemarkKind",
+    "RemarksWithheldWarning",
     "Renderer",
     "Report",
     "RoleGroup",

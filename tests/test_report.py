@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +15,12 @@ from samenbeslissen.analysis.report import NAME_MARK
 from samenbeslissen.rendering.renderer import render
 from tests.strategies import NAMES, PRIVATE
 from tests.strategies import council_conversation as conversation
+
+
+def many(count: int, **kwargs: Any) -> list[sb.Conversation]:
+    """``count`` distinct conversations alike: the report counts each id once."""
+    return [conversation(**kwargs) for _ in range(count)]
+
 
 FUTURE = json.dumps(
     {"schema_version": 9, "kind": "samenbeslissen/conversation", "client": {}}
@@ -35,12 +42,12 @@ def test_steps_are_counted_per_conversation() -> None:
 
 
 def test_small_counts_are_suppressed_and_zero_is_not() -> None:
-    conversations = [conversation() for _ in range(7)] + [conversation(deferred=True)] * 3
+    conversations = [conversation() for _ in range(7)] + many(3, deferred=True)
     result = sb.report(conversations)
     assert result.steps["deferred"] is None  # 3 < 5
     assert 0 == result.steps["stopped"]
-    assert "< 5" in render(result, "report")
-    assert "steps,deferred,<5" in result.to_csv()
+    assert "| **Besluit een keer uitgesteld** | x |  |" in render(result, "report")
+    assert "steps,deferred,x" in result.to_csv()
     assert json.loads(result.to_json())["steps"]["deferred"] is None
 
 
@@ -52,7 +59,7 @@ def test_the_threshold_can_be_raised() -> None:
 
 
 def test_too_few_conversations_show_nothing() -> None:
-    result = sb.report([conversation(sdm=5, remark="Fijn gesprek.")] * 4)
+    result = sb.report(many(4, sdm=5, remark="Fijn gesprek."))
     assert result.total is None
     assert {} == result.scores
     assert {} == result.remarks
@@ -60,36 +67,38 @@ def test_too_few_conversations_show_nothing() -> None:
 
 
 def test_roles_wanted_and_realised_are_grouped() -> None:
-    shared_but_professional = conversation(decided_by=sb.DecisionRole.PROFESSIONAL_ALONE)
-    result = sb.report([conversation()] * 5 + [shared_but_professional] * 5)
+    shared_but_professional = many(5, decided_by=sb.DecisionRole.PROFESSIONAL_ALONE)
+    result = sb.report(many(5) + shared_but_professional)
     assert 5 == result.roles[("collaborative", "collaborative")]
     assert 5 == result.roles[("collaborative", "passive")]
 
 
 def test_instrument_scores_are_summarised() -> None:
     # SDM-Q-9 with all nine items at 4: raw 36 -> 36 x 20/9 = 80.0; at 5: 100.0.
-    result = sb.report([conversation(sdm=4)] * 3 + [conversation(sdm=5)] * 2)
+    result = sb.report(many(3, sdm=4) + many(2, sdm=5))
     scores = result.scores["sdm_q9"]
     assert scores is not None
     assert (5, 88.0, 80.0, 80.0, 100.0) == (
         scores.count,
         scores.mean,
         scores.median,
-        scores.lowest,
-        scores.highest,
+        scores.first_quartile,
+        scores.third_quartile,
     )
+    assert not hasattr(scores, "lowest")  # one person's exact score
+    assert not hasattr(scores, "highest")
     assert "88" in render(result, "report")
     assert "sdm_q_doc" not in result.scores  # nobody filled it in
 
 
 def test_scores_of_fewer_than_threshold_answers_are_hidden() -> None:
-    result = sb.report([conversation(sdm=4)] * 4 + [conversation()] * 3)
+    result = sb.report(many(4, sdm=4) + many(3))
     assert result.scores["sdm_q9"] is None
 
 
 def test_the_collaborate_top_score_rate_needs_25_complete_encounters() -> None:
-    tops = [conversation(collaborate=(9, 9, 9))] * 12
-    others = [conversation(collaborate=(9, 8, 9))] * 12
+    tops = many(12, collaborate=(9, 9, 9))
+    others = many(12, collaborate=(9, 8, 9))
     result = sb.report(tops + others)
     assert result.collaborate_top_score_rate is None
     assert 24 == result.collaborate_complete
@@ -98,16 +107,23 @@ def test_the_collaborate_top_score_rate_needs_25_complete_encounters() -> None:
 
 
 def test_the_sure_conflict_rate_counts_scores_of_3_or_less() -> None:
-    result = sb.report([conversation(sure_yes=4)] * 6 + [conversation(sure_yes=3)] * 4)
-    assert 0.4 == result.sure_conflict_rate
+    result = sb.report(many(6, sure_yes=4) + many(5, sure_yes=3))
+    assert 5 / 11 == result.sure_conflict_rate
+    assert 11 == result.sure_answered
+
+
+def test_a_rate_that_tells_a_small_group_is_hidden() -> None:
+    # 4 of 10 in doubt: the rate would show that four clients doubted.
+    result = sb.report(many(6, sure_yes=4) + many(4, sure_yes=3))
+    assert result.sure_conflict_rate is None
     assert 10 == result.sure_answered
 
 
 def test_remarks_are_grouped_by_step_without_names_or_private_text() -> None:
     remark = "Fatima vond het fijn dat Jeroen en mevrouw Bakker eerst vroegen wat zij wilde."
-    result = sb.report([conversation(remark=remark)] * 5)
+    result = sb.report(many(5, remark=remark))
     (shown,) = result.remarks["inform"]["helped"][:1]
-    assert "[name] vond het fijn dat [name] en mevrouw [name] eerst vroegen" in shown
+    assert "[name] vond het fijn dat [name] en mevrouw [name] eerst vroegen wat zij wilde." == shown
     for text in _every_output(result):
         for name in (*NAMES, "Fatima", "Jeroen", "Bakker"):
             assert name not in text
@@ -116,14 +132,14 @@ def test_remarks_are_grouped_by_step_without_names_or_private_text() -> None:
 
 
 def test_names_are_marked_in_the_data_and_in_the_language_of_the_document() -> None:
-    result = sb.report([conversation(remark="Jeroen Visser legde het goed uit.")] * 5)
+    result = sb.report(many(5, remark="Jeroen Visser legde het goed uit."))
     assert [f"{NAME_MARK} legde het goed uit."] * 5 == list(result.remarks["inform"]["helped"])
     assert f"{NAME_MARK} legde" in result.to_json()
     dutch, english = render(result, "report", "text"), render(result, "report", "text", "en")
     assert "- [naam] legde het goed uit." in dutch
-    assert "Namen zijn vervangen door [naam]." in dutch
+    assert "gegevens zijn vervangen, bijvoorbeeld door [naam]." in " ".join(dutch.split())
     assert "- [name] legde het goed uit." in english
-    assert "Names are replaced by [name]." in english
+    assert "details are replaced, for example by [name]." in " ".join(english.split())
     assert "\\[naam\\] legde" in render(result, "report")  # Markdown shows it literally
 
 
@@ -131,9 +147,11 @@ def test_counts_in_the_report_take_their_plural_form() -> None:
     one = render(sb.report([conversation(sure_yes=2)], threshold=1), "report")
     assert "Dit rapport bundelt 1 gesprek." in one
     assert "SURE: 100% van de 1 cliënt twijfelde nog over de keuze." in one
-    many = sb.report([conversation(remark="Fijn.")] * 4 + [conversation()] * 4)
-    assert "1 groep met minder dan 5 opmerkingen niet getoond." in render(many, "report")
-    assert "1 group with fewer than 5 remarks not shown." in render(many, "report", language="en")
+    few = sb.report(many(4, remark="Fijn.") + many(4))
+    hidden_nl = "1 groep opmerkingen uit minder dan 5 gesprekken niet getoond."
+    assert hidden_nl in render(few, "report")
+    hidden_en = "1 group of remarks from fewer than 5 conversations not shown."
+    assert hidden_en in render(few, "report", language="en")
 
 
 def test_a_user_template_lays_out_the_report_with_catalogue_texts(tmp_path: Path) -> None:
@@ -142,14 +160,14 @@ def test_a_user_template_lays_out_the_report_with_catalogue_texts(tmp_path: Path
         '{{ _("report.title") }}: {{ total }}. {{ _("report.privacy", threshold=threshold) }}',
         encoding="utf-8",
     )
-    result = sb.report([conversation()] * 6)
+    result = sb.report(many(6))
     rendered = sb.Renderer(template_dirs=[tmp_path]).render(result, "report")
     assert rendered.startswith("Ervaringen met Samen Beslissen: 6. Er staan geen namen in.")
-    assert "Aantallen onder de 5 tonen we niet" in rendered
+    assert "Elk getal gaat over minstens 5 gesprekken." in rendered
 
 
 def test_a_small_group_of_remarks_is_not_shown() -> None:
-    result = sb.report([conversation(remark="Heel fijn.")] * 4 + [conversation()] * 4)
+    result = sb.report(many(4, remark="Heel fijn.") + many(4))
     assert {} == result.remarks
     assert 1 == result.suppressed_remark_groups
     assert "Heel fijn" not in render(result, "report")
@@ -168,7 +186,7 @@ def _every_output(result: sb.Report) -> list[str]:
 
 
 def test_every_format_renders_and_csv_parses() -> None:
-    result = sb.report([conversation(sdm=4, sure_yes=4, remark="Goed.")] * 6)
+    result = sb.report(many(6, sdm=4, sure_yes=4, remark="Goed."))
     outputs = _every_output(result)
     # Order: markdown nl, en; html nl, en; text nl, en.
     assert outputs[2].startswith("<!DOCTYPE html>")
@@ -244,9 +262,10 @@ def test_experiences_need_a_decision_and_scorable_answers() -> None:
 
 
 def test_an_incomplete_collaborate_is_kept_and_left_out_of_the_rate() -> None:
-    conv = conversation()
-    conv.add_experience(answers=[sb.Answers(instrument="collaborate", items=[9, None, 9])])
-    result = sb.report([conv] * 5)
+    conversations = many(5)
+    for conv in conversations:
+        conv.add_experience(answers=[sb.Answers(instrument="collaborate", items=[9, None, 9])])
+    result = sb.report(conversations)
     assert result.collaborate_complete == 0
     with pytest.raises(sb.ScoringError):
         conversation().add_experience(
@@ -282,6 +301,6 @@ def test_a_remark_whose_text_is_not_text_is_a_record_error() -> None:
                 remark["text"] = 5
 
     with pytest.raises(sb.RecordError) as caught:
-        sb.report([record] * 5)
+        sb.report([record])
 
     assert "conversations[0]" == caught.value.field

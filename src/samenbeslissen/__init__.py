@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     )
     from samenbeslissen.analysis.report import (
         Distribution,
+        RemarksWithheldWarning,
         Report,
         read_records,
         report,
@@ -159,6 +160,7 @@ __all__ = [
     "RecordError",
     "Remark",
     "RemarkKind",
+    "RemarksWithheldWarning",
     "Renderer",
     "Report",
     "RoleGroup",
@@ -203,6 +205,7 @@ _EXPORTS: dict[str, str] = {
     "Pitfall": "samenbeslissen.analysis.fidelity",
     "fidelity": "samenbeslissen.analysis.fidelity",
     "Distribution": "samenbeslissen.analysis.report",
+    "RemarksWithheldWarning": "samenbeslissen.analysis.report",
     "Report": "samenbeslissen.analysis.report",
     "read_records": "samenbeslissen.analysis.report",
     "report": "samenbeslissen.analysis.report",

@@ -6,16 +6,16 @@ import csv
 import io
 import json
 import os
-import re
 import statistics
+import warnings
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from typing import Any, TypeVar
 
 import attrs
 
 from samenbeslissen import instruments
-from samenbeslissen.analysis import DEFAULT_THRESHOLD, NAME_MARK
+from samenbeslissen.analysis import DEFAULT_THRESHOLD, MARKS, NAME_MARK, deidentify
 from samenbeslissen.core.conversation import Conversation
 from samenbeslissen.core.model import (
     Answers,
@@ -34,17 +34,31 @@ from samenbeslissen.core.records import (
     WORDS,
     check_shape,
     loads,
+    stored_id,
     stored_payloads,
     stored_people,
 )
 from samenbeslissen.core.steps import FOUR_STEPS, Action
+from samenbeslissen.core.validate import shown
 from samenbeslissen.core.weighing import Weighing
 from samenbeslissen.errors import InputError, RecordError, SamenBeslissenError
 from samenbeslissen.i18n import Phrase
 
-__all__ = ["DEFAULT_THRESHOLD", "NAME_MARK", "Distribution", "Report", "read_records", "report"]
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "HIDDEN",
+    "MARKS",
+    "NAME_MARK",
+    "Distribution",
+    "Report",
+    "read_records",
+    "report",
+]
 
 _OBJECT = WORDS["an object"]
+
+_Scrub = Callable[[str, tuple[str, ...]], str]
+"""Removes personal data from a remark, given its participants' names."""
 
 # The fields the report reads of each stored payload, named through their
 # classes, so that renaming a field breaks here (and in mypy), not in silence.
@@ -91,13 +105,18 @@ _SCALED = (
 
 @attrs.frozen(kw_only=True)
 class Distribution:
-    """Scores of one instrument over the conversations that have them (0-100 scale)."""
+    """Scores of one instrument over the conversations that have them (0-100 scale).
+
+    Each conversation counts once: one with several answer sets for the
+    instrument (the client and a relative, or two rounds) gives the mean of
+    its sets, so that no conversation weighs more than another. There is no
+    lowest or highest score: each would be one person's exact answer.
+    """
 
     count: int
+    """Conversations with answers to this instrument."""
     mean: float
     median: float
-    lowest: float
-    highest: float
     first_quartile: float
     third_quartile: float
 
@@ -106,33 +125,47 @@ class Distribution:
 class Report:
     """An anonymised bundle of many conversations: counts, scores and remarks, no names.
 
-    Every count from 1 to ``threshold - 1`` is suppressed: it is None here
-    and shown as "< threshold". Scores and remarks are shown only for groups
-    of at least ``threshold``; free text marked private never enters.
+    Every figure rests on at least ``threshold`` distinct conversations, or it
+    is hidden: None here, "x" in a rendered report or CSV. A count is hidden
+    when it, or what it leaves of its total, is 1 to ``threshold - 1``
+    conversations; then enough other cells of its table are hidden too that
+    no hidden count can be worked out from the totals (secondary
+    suppression). With ``round_to``, the counts that are shown are rounded
+    to that base. Remarks are de-identified; remarks marked private never
+    enter. See ``docs/report.md`` for what this protects against and what
+    it does not.
     """
 
     threshold: int
     total: int | None
     steps: dict[str, int | None]
+    """Step (see STEP_COUNTS) to the number of conversations that took it."""
     options_per_conversation: dict[str, int | None]
     roles: dict[tuple[str, str], int | None]
-    """(wanted, realised) role group (active, collaborative, passive) to count; "-" for unknown."""
+    """(wanted, realised) role group (active, collaborative, passive) to count; "-" for unknown.
+    Counts the latest decision of each decided conversation."""
     scores: dict[str, Distribution | None]
-    """Instrument to its score distribution; None when it has too few answers to show.
-    Instruments nobody filled in are left out."""
+    """Instrument to its score distribution; None when fewer than ``threshold``
+    conversations have it. Instruments nobody filled in are left out."""
     collaborate_top_score_rate: float | None
     collaborate_complete: int | None
     sure_conflict_rate: float | None
     sure_answered: int | None
     remarks: dict[str, dict[str, tuple[str, ...]]]
-    """Group (a step, or "general") to remark kind to the remarks, names removed."""
+    """Group (a step, or "general") to remark kind to the remarks, de-identified."""
     suppressed_remark_groups: int
+    """Remark kinds of a group left out because fewer than ``threshold`` conversations gave one."""
+    round_to: int | None = None
+    """The base the shown counts are rounded to, or None for exact counts."""
+    remarks_withheld: bool = False
+    """True when remarks were left out because the de-identifier is not installed."""
 
     def to_dict(self) -> dict[str, Any]:
-        """The report as plain JSON types (suppressed counts are null)."""
+        """The report as plain JSON types (hidden counts are null)."""
         return {
             "kind": "samenbeslissen/report",
             "threshold": self.threshold,
+            "round_to": self.round_to,
             "total": self.total,
             "steps": dict(self.steps),
             "options_per_conversation": dict(self.options_per_conversation),
@@ -152,6 +185,7 @@ class Report:
                 g: {k: list(v) for k, v in kinds.items()} for g, kinds in self.remarks.items()
             },
             "suppressed_remark_groups": self.suppressed_remark_groups,
+            "remarks_withheld": self.remarks_withheld,
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -159,14 +193,13 @@ class Report:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def to_csv(self) -> str:
-        """The counts and scores as CSV (section, key, value); suppressed values read "<N"."""
+        """The counts and scores as CSV (section, key, value); hidden values read "x"."""
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["section", "key", "value"])
-        hidden = f"<{self.threshold}"
 
         def cell(value: object) -> object:
-            return hidden if value is None else value
+            return HIDDEN if value is None else value
 
         writer.writerow(["total", "conversations", cell(self.total)])
         for key, value in self.steps.items():
@@ -177,7 +210,7 @@ class Report:
             writer.writerow(["roles", f"{wanted} -> {realised}", cell(value)])
         for name, dist in self.scores.items():
             if dist is None:
-                writer.writerow(["scores", f"{name}.count", hidden])
+                writer.writerow(["scores", f"{name}.count", HIDDEN])
                 continue
             for field, value in attrs.asdict(dist).items():
                 writer.writerow(["scores", f"{name}.{field}", value])
@@ -196,20 +229,84 @@ class Report:
         return report_html(self)
 
 
+HIDDEN = "x"
+"""How a hidden figure reads in CSV, as statistics offices mark it (a rendered report
+shows the catalogue's "report.hidden", also "x")."""
+
+_KINDS = frozenset(kind.value for kind in RemarkKind)
+
+_UNDECIDED = ("", "")
+"""The roles table's unseen cell: conversations without a decision (total minus decided)."""
+
+_K = TypeVar("_K", bound=Hashable)
+
+
+def _small(count: int, threshold: int) -> bool:
+    """A figure that rests on 1 to ``threshold - 1`` conversations: it may not be shown."""
+    return 0 < count < threshold
+
+
+def _hide(
+    cells: Mapping[_K, int],
+    threshold: int,
+    *,
+    hidden: Iterable[_K] = (),
+    published: Iterable[_K] = (),
+) -> set[_K]:
+    """The cells to hide in a table whose total is published.
+
+    First every small cell. Then, as statistics offices do (secondary
+    suppression): while the hidden cells are a single one, or rest together
+    on fewer than ``threshold`` conversations, the smallest cell still shown
+    joins them, so that the total minus the shown cells gives no hidden cell
+    and not even a small sum of them. ``hidden`` cells are hidden elsewhere
+    (they must stay hidden); ``published`` ones can be read elsewhere in the
+    report, so hiding them would protect nothing.
+    """
+    hide = {key for key, count in cells.items() if _small(count, threshold)}
+    hide.update(hidden)
+    if not hide:
+        return hide
+    known = set(published)
+    candidates = sorted(
+        (count, position, key)
+        for position, (key, count) in enumerate(cells.items())
+        if key not in hide and key not in known and count > 0
+    )
+    for _count, _position, key in candidates:
+        if len(hide) >= 2 and sum(cells[k] for k in hide) >= threshold:
+            break
+        hide.add(key)
+    if len(hide) < 2 or sum(cells[k] for k in hide) < threshold:
+        return set(cells)  # cannot be protected cell by cell: hide the whole table
+    return hide
+
+
 class _Tally:
-    """Running totals while records stream past; holds numbers, never names or records."""
+    """Running totals while records stream past, one contribution per conversation.
+
+    Holds numbers and the remarks still to be de-identified, never names
+    outside the remarks' own lists, nor records.
+    """
 
     def __init__(self) -> None:
         self.total = 0
+        self.seen: dict[str, str] = {}  # conversation id -> where it was read
         self.steps: Counter[str] = Counter()
         self.options: Counter[str] = Counter()
         self.roles: Counter[tuple[str, str]] = Counter()
         self.scores: dict[str, list[float]] = {name: [] for name in _SCORED}
-        self.collaborate: list[list[int | None]] = []
-        self.sure = [0, 0]  # answered, conflict
-        self.remarks: dict[str, dict[str, list[str]]] = {}
+        self.collaborate = [0, 0]  # conversations with a complete set, with a top score
+        self.sure = [0, 0]  # conversations with answers, with conflict
+        # (group, kind) -> [(text, names of its conversation)], and how many
+        # conversations gave them.
+        self.remarks: dict[tuple[str, str], list[tuple[str, tuple[str, ...]]]] = {}
+        self.remark_sources: Counter[tuple[str, str]] = Counter()
 
-    def add(self, record: Mapping[str, Any]) -> None:
+    def add(self, record: Mapping[str, Any], where: str) -> None:
+        first = self.seen.setdefault(stored_id(record, where), where)
+        if first != where:
+            raise RecordError("report_duplicate", field=where, first=first)
         self.total += 1
         done = stored_payloads(record)  # one pass over the history
         invitation = done[Action.INFORM][0] if Action.INFORM in done else None
@@ -234,7 +331,8 @@ class _Tally:
         steps["status_quo_offered"] += any(o.get(_OPTION.status_quo.name) for o in options)
         self.options["4+" if len(options) >= 4 else str(len(options))] += 1
         if Action.DECIDE in done:
-            decision = done[Action.DECIDE][0]
+            # The latest decision: a reconsidered one was taken again.
+            decision = done[Action.DECIDE][-1]
             # By group (active, collaborative, passive): five by five cells would
             # mostly be too small to show.
             wanted = (invitation or {}).get(_INVITATION.preferred_role.name)
@@ -244,10 +342,14 @@ class _Tally:
         experiences = done.get(Action.ADD_EXPERIENCE, [])
         steps["with_experience"] += bool(experiences)
         if experiences:
-            self._experiences(record, experiences)
+            self._experiences(record, experiences, where)
 
-    def _experiences(self, record: Mapping[str, Any], experiences: list[Any]) -> None:
-        names = _names(record)
+    def _experiences(self, record: Mapping[str, Any], experiences: list[Any], where: str) -> None:
+        scaled: dict[str, list[float]] = {}
+        top_score: bool | None = None  # of the latest complete CollaboRATE set
+        conflict: bool | None = None  # of the latest SURE set
+        given: set[tuple[str, str]] = set()
+        names: tuple[str, ...] | None = None
         for experience in experiences:
             for item in experience.get(_EXPERIENCE.answers.name, ()):
                 answers = Answers(
@@ -255,47 +357,52 @@ class _Tally:
                     items=item[_ANSWERS.items.name],
                     respondent=item.get(_ANSWERS.respondent.name, ParticipantRole.CLIENT.value),
                 )
-                self._score(answers)
+                scored = instruments.score_answers(answers)  # refuses what cannot be scored
+                if isinstance(scored, instruments.CollaborateScore):
+                    top_score = scored.top_score
+                elif isinstance(scored, instruments.SureScore):
+                    conflict = bool(scored.conflict)
+                elif isinstance(scored, _SCALED) and answers.instrument in self.scores:
+                    scaled.setdefault(answers.instrument, []).append(float(scored.scaled))
             for remark in experience.get(_EXPERIENCE.remarks.name, ()):
                 if remark.get(_REMARK.private.name):
                     continue
+                text = remark[_REMARK.text.name]
                 group = remark.get(_REMARK.step.name) or "general"
                 kind = remark.get(_REMARK.kind.name, RemarkKind.OTHER.value)
-                text = _scrub(remark[_REMARK.text.name], names)
-                self.remarks.setdefault(group, {}).setdefault(kind, []).append(text)
-
-    def _score(self, answers: Answers) -> None:
-        scored = instruments.score_answers(answers)  # refuses answers that cannot be scored
-        name = answers.instrument
-        if name == "collaborate":
-            self.collaborate.append(list(answers.items))
-        elif isinstance(scored, instruments.SureScore):
+                if not isinstance(text, str) or group not in REMARK_GROUPS or kind not in _KINDS:
+                    raise RecordError(
+                        "record_report", field=where, detail=f"remark {shown(remark)}"
+                    )
+                if names is None:
+                    names = _names(record)
+                self.remarks.setdefault((group, kind), []).append((text, names))
+                given.add((group, kind))
+        for instrument, values in scaled.items():
+            self.scores[instrument].append(statistics.fmean(values))
+        if top_score is not None:
+            self.collaborate[0] += 1
+            self.collaborate[1] += top_score
+        if conflict is not None:
             self.sure[0] += 1
-            self.sure[1] += bool(scored.conflict)
-        elif isinstance(scored, _SCALED) and name in self.scores:
-            self.scores[name].append(float(scored.scaled))
+            self.sure[1] += conflict
+        self.remark_sources.update(given)
 
-    def report(self, threshold: int) -> Report:
-        def keep(count: int) -> int | None:
-            return count if count >= threshold or count == 0 else None
+    def report(self, threshold: int, round_to: int | None, scrub: _Scrub | None) -> Report:
+        def shown(count: int, hide: bool = False) -> int | None:
+            if hide or _small(count, threshold):
+                return None
+            if round_to is None or count == 0:
+                return count
+            # Half up; a count that is there never rounds to 0, which means none.
+            return max(round_to, (count + round_to // 2) // round_to * round_to)
 
-        complete = [items for items in self.collaborate if None not in items]
-        rate = None
-        if len(complete) >= max(threshold, instruments.MIN_ENCOUNTERS):
-            rate = instruments.collaborate_group(complete).top_score_rate
-        answered, conflicts = self.sure
-        groups, hidden = {}, 0
-        for group in REMARK_GROUPS:
-            kinds = self.remarks.get(group, {})
-            shown = {k: tuple(sorted(v)) for k, v in kinds.items() if len(v) >= threshold}
-            hidden += sum(1 for k, v in kinds.items() if 0 < len(v) < threshold)
-            if shown:
-                groups[group] = shown
-        if self.total < threshold:
+        total = self.total
+        if total < threshold:
             # Too few conversations: nothing may be shown at all.
             return Report(
                 threshold=threshold,
-                total=keep(self.total),
+                total=None if total else 0,
                 steps=dict.fromkeys(STEP_COUNTS),
                 options_per_conversation={},
                 roles={},
@@ -305,81 +412,118 @@ class _Tally:
                 sure_conflict_rate=None,
                 sure_answered=None,
                 remarks={},
-                suppressed_remark_groups=hidden + len(groups),
+                suppressed_remark_groups=sum(1 for n in self.remark_sources.values() if n),
+                round_to=round_to,
+                remarks_withheld=scrub is None and bool(self.remarks),
             )
+        # Each step is a table of two cells, took it and did not, of the total.
+        steps = {
+            key: shown(self.steps[key], _small(total - self.steps[key], threshold))
+            for key in STEP_COUNTS
+        }
+        options = {key: self.options[key] for key in ("0", "1", "2", "3", "4+")}
+        hidden_options = _hide(options, threshold)
+        # The roles of the decided conversations and, unseen, the undecided
+        # ones make a table of the total; "decided" shown tells the unseen cell.
+        roles = dict(sorted(self.roles.items()))
+        undecided = {_UNDECIDED: total - self.steps["decided"]}
+        decided_hidden = steps["decided"] is None and self.steps["decided"] > 0
+        hidden_roles = _hide(
+            roles | undecided,
+            threshold,
+            hidden=undecided if decided_hidden else (),
+            published=() if decided_hidden else undecided,
+        )
+        complete, tops = self.collaborate
+        answered, conflicts = self.sure
+        remarks: dict[str, dict[str, tuple[str, ...]]] = {}
+        for group in REMARK_GROUPS:
+            for kind in (k.value for k in RemarkKind):  # in the order of the enum
+                entries = self.remarks.get((group, kind))
+                if (
+                    entries
+                    and scrub is not None
+                    and self.remark_sources[(group, kind)] >= threshold
+                ):
+                    texts = sorted(scrub(text, names) for text, names in entries)
+                    remarks.setdefault(group, {})[kind] = tuple(texts)
+        too_few = sum(1 for n in self.remark_sources.values() if _small(n, threshold))
         return Report(
             threshold=threshold,
-            total=self.total,
-            steps={key: keep(self.steps[key]) for key in STEP_COUNTS},
+            total=shown(total),
+            steps=steps,
             options_per_conversation={
-                key: keep(self.options[key]) for key in ("0", "1", "2", "3", "4+")
+                key: shown(count, key in hidden_options) for key, count in options.items()
             },
-            roles={pair: keep(count) for pair, count in sorted(self.roles.items())},
+            roles={pair: shown(count, pair in hidden_roles) for pair, count in roles.items()},
             scores={
-                name: _distribution(values) if len(values) >= threshold else None
+                name: _distribution(values, shown) if len(values) >= threshold else None
                 for name, values in self.scores.items()
                 if values
             },
-            collaborate_top_score_rate=rate,
-            collaborate_complete=keep(len(complete)),
-            sure_conflict_rate=conflicts / answered if answered >= threshold else None,
-            sure_answered=keep(answered),
-            remarks=groups,
-            suppressed_remark_groups=hidden,
+            collaborate_top_score_rate=(
+                tops / complete
+                if complete >= max(threshold, instruments.MIN_ENCOUNTERS)
+                and not _small(tops, threshold)
+                and not _small(complete - tops, threshold)
+                else None
+            ),
+            collaborate_complete=shown(complete),
+            sure_conflict_rate=(
+                conflicts / answered
+                if answered >= threshold
+                and not _small(conflicts, threshold)
+                and not _small(answered - conflicts, threshold)
+                else None
+            ),
+            sure_answered=shown(answered),
+            remarks=remarks,
+            suppressed_remark_groups=too_few,
+            round_to=round_to,
+            remarks_withheld=scrub is None and bool(self.remarks),
         )
 
 
-def _distribution(values: list[float]) -> Distribution:
+def _distribution(values: list[float], count: Callable[[int], int | None]) -> Distribution:
     ordered = sorted(values)
     # One value (a threshold of 1) has no spread: its quartiles are itself.
     quartiles = (
         statistics.quantiles(ordered, n=4, method="inclusive") if len(ordered) > 1 else ordered * 3
     )
     return Distribution(
-        count=len(ordered),
+        count=count(len(ordered)) or len(ordered),
         mean=round(statistics.fmean(ordered), 1),
         median=round(statistics.median(ordered), 1),
-        lowest=round(ordered[0], 1),
-        highest=round(ordered[-1], 1),
         first_quartile=round(quartiles[0], 1),
         third_quartile=round(quartiles[2], 1),
     )
 
 
-def _names(record: Mapping[str, Any]) -> frozenset[str]:
-    """The parts of the participants' names (three letters or more), case-folded."""
-    parts: set[str] = set()
-    for person in stored_people(record):
-        for part in _WORD.findall(str(person.get(_PERSON.name.name, ""))):
-            if len(part) > 2:
-                parts.add(part.casefold())
-    return frozenset(parts)
+def _names(record: Mapping[str, Any]) -> tuple[str, ...]:
+    """The participants' names as the record holds them."""
+    names = (person.get(_PERSON.name.name) for person in stored_people(record))
+    return tuple(name for name in names if isinstance(name, str) and name)
 
 
-_WORD = re.compile(r"\w+")
-_SPLIT = re.compile(r"(\w+)")
-
-
-def _scrub(text: str, names: frozenset[str]) -> str:
-    """Replace the participants' names in free text by NAME_MARK, word by word."""
-    if not names:
-        return text
-    pieces = _SPLIT.split(text)
-    # Odd positions hold the words; one pass, no pattern built per name.
-    for i in range(1, len(pieces), 2):
-        if pieces[i].casefold() in names:
-            pieces[i] = NAME_MARK
-    merged = "".join(pieces)
-    # A first name and a surname read as one name.
-    return merged.replace(f"{NAME_MARK} {NAME_MARK}", NAME_MARK)
+class RemarksWithheldWarning(UserWarning):
+    """Remarks were left out of a report because ``deduce`` is not installed."""
 
 
 def report(
     conversations: Iterable[Conversation | Mapping[str, Any]],
     *,
     threshold: int = DEFAULT_THRESHOLD,
+    round_to: int | None = None,
 ) -> Report:
     """Bundle conversations (objects or records, streamed) into an anonymised report.
+
+    Every figure rests on at least ``threshold`` distinct conversations, told
+    apart by their ids; below that it is hidden, and so are as many other
+    cells of its table as it takes that no hidden figure can be worked out
+    from the totals. Remarks are de-identified with ``deduce`` (the extra
+    ``samenbeslissen[deidentify]``); without it they are left out and
+    ``remarks_withheld`` is True. ``docs/report.md`` says what this protects
+    against, and what it does not.
 
     Records are read one at a time and only counted, so a file of 100,000
     records needs little memory (see :func:`read_records`). Records are
@@ -388,16 +532,23 @@ def report(
 
     Args:
         conversations: Conversations, or their records (``to_dict()`` output).
-        threshold: Counts below this (but above 0) are suppressed; 1-100.
+        threshold: The fewest conversations a figure may rest on; 1-100.
+        round_to: Round the counts shown to this base (5 shows 5, 10, 15),
+            for reports published again and again; 1-100, or None for exact
+            counts.
 
     Raises:
-        InputError: A bad threshold.
-        RecordError: A record that is not a conversation record; ``field``
-            says which one (``conversations[3]``, or the file and line).
+        InputError: A bad threshold or base.
+        RecordError: A record that is not a conversation record, or the same
+            conversation twice; ``field`` says where (``conversations[3]``,
+            or the file and line).
         ScoringError: Instrument answers in a record that cannot be scored.
     """
-    if isinstance(threshold, bool) or not isinstance(threshold, int) or not 1 <= threshold <= 100:
-        raise InputError("expected_score", field="threshold", low=1, high=100, got=repr(threshold))
+    for name, value, optional in (("threshold", threshold, False), ("round_to", round_to, True)):
+        if optional and value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
+            raise InputError("expected_score", field=name, low=1, high=100, got=repr(value))
     if isinstance(conversations, (str, bytes, Mapping)) or not isinstance(conversations, Iterable):
         raise InputError(
             "expected_type", field="conversations", expected="list of conversations or records"
@@ -407,12 +558,22 @@ def report(
         where = getattr(item, "_report_where", None) or f"conversations[{i}]"
         record = item.to_dict() if isinstance(item, Conversation) else item
         try:
-            tally.add(check_shape(record, where))
+            tally.add(check_shape(record, where), where)
         except SamenBeslissenError:
             raise
         except (KeyError, TypeError, AttributeError, ValueError) as error:
             raise RecordError("record_report", field=where, detail=repr(error)) from None
-    return tally.report(threshold)
+    scrub = None
+    if tally.remarks and deidentify.available():
+        scrub = deidentify.deidentify
+    elif tally.remarks:
+        warnings.warn(
+            "The remarks are left out of the report: removing personal data from them needs "
+            "deduce. Install it with: pip install 'samenbeslissen[deidentify]'",
+            RemarksWithheldWarning,
+            stacklevel=2,
+        )
+    return tally.report(threshold, round_to, scrub)
 
 
 class _Located(dict):  # type: ignore[type-arg]

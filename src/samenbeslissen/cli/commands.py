@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -140,7 +141,9 @@ def _parser() -> argparse.ArgumentParser:
         "report",
         help="bundle stored conversations (JSON Lines) into an anonymised report",
         description="Bundle conversation records, one per line (JSON Lines), into an "
-        "anonymised report for a client council. Counts below the threshold are hidden.",
+        "anonymised report for a client council. Every figure rests on at least THRESHOLD "
+        "conversations or is hidden, and so are the cells that would tell a hidden one. "
+        "Personal data in remarks is removed (needs samenbeslissen[deidentify]).",
     )
     bundle.add_argument("files", metavar="RECORDS", nargs="+", help="JSON Lines file(s)")
     bundle.add_argument(
@@ -154,7 +157,13 @@ def _parser() -> argparse.ArgumentParser:
         "--threshold",
         type=int,
         default=DEFAULT_THRESHOLD,
-        help=f"hide counts below this (default: {DEFAULT_THRESHOLD})",
+        help=f"the fewest conversations a figure may rest on (default: {DEFAULT_THRESHOLD})",
+    )
+    bundle.add_argument(
+        "--round-to",
+        type=int,
+        metavar="BASE",
+        help="round the counts shown to multiples of BASE, e.g. 5 (default: exact counts)",
     )
     bundle.add_argument("--fragment", action="store_true", help="HTML without <html> and <head>")
     bundle.add_argument(
@@ -217,8 +226,8 @@ _EXTENSIONS = {".html": "html", ".htm": "html", ".md": "markdown", ".txt": "text
 _EXTENSIONS.update({".csv": "csv", ".json": "json"})
 
 
-def _report_output(args: argparse.Namespace, language: str) -> str:
-    from samenbeslissen.analysis.report import read_records, report
+def _report_output(args: argparse.Namespace, language: str, stderr: TextIO) -> str:
+    from samenbeslissen.analysis.report import RemarksWithheldWarning, read_records, report
     from samenbeslissen.rendering.renderer import render
 
     chosen = args.format
@@ -226,7 +235,12 @@ def _report_output(args: argparse.Namespace, language: str) -> str:
         suffix = Path(args.output).suffix.lower() if args.output else ""
         chosen = _EXTENSIONS.get(suffix, "markdown")
     records = (record for path in args.files for record in read_records(path))
-    bundled = report(records, threshold=args.threshold)
+    with warnings.catch_warnings():
+        # Said below in the user's language, without Python's file and line.
+        warnings.simplefilter("ignore", RemarksWithheldWarning)
+        bundled = report(records, threshold=args.threshold, round_to=args.round_to)
+    if bundled.remarks_withheld:
+        stderr.write(f"samenbeslissen: {text('cli_remarks_withheld', language)}\n")
     if chosen == "csv":
         return bundled.to_csv()
     if chosen == "json":
@@ -252,7 +266,7 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, language: str
     elif args.command == "render":
         _write(_document(args, _load_source(args.source)), args.output, stdout)
     elif args.command == "report":
-        _write(_report_output(args, language), args.output, stdout)
+        _write(_report_output(args, language, stderr), args.output, stdout)
     elif args.command == "validate":
         failed = 0
         for path in args.files:

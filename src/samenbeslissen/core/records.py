@@ -760,6 +760,19 @@ def stored_payloads(record: Mapping[str, Any]) -> dict[Action, list[Any]]:
     return grouped
 
 
+def stored_id(record: Mapping[str, Any], where: str = "") -> str:
+    """A stored record's conversation id; a version-1 record gets the one its upgrade gives.
+
+    Raises:
+        RecordError: The id is there but is not text.
+    """
+    if "id" not in record and record.get("schema_version") == 1:
+        return str(_v1_to_v2(dict(record))["id"])
+    if "id" not in record:
+        raise RecordError("record_missing", field=_join(where, "id"))
+    return str(_expect(record["id"], str, _join(where, "id"), "text"))
+
+
 def stored_people(record: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     """A stored record's participants as JSON objects: client, professional, the others."""
     return [record["client"], record["professional"], *record.get("others", ())]

@@ -201,7 +201,7 @@ def _report(report: ReportView, format: str, language: str) -> str:
         language=language,
         threshold=report.threshold,
         total=total,
-        enough=total is not None and total >= report.threshold,
+        enough=bool(total),
         steps=report.steps,
     )
 

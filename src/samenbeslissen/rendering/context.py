@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from samenbeslissen.analysis import NAME_MARK
+from samenbeslissen.analysis import MARKS
 from samenbeslissen.core.conversation import Conversation
 from samenbeslissen.core.model import (
     ADDRESSES,
@@ -34,6 +35,9 @@ __all__ = ["Escape", "build_context", "report_context"]
 
 Escape = Callable[[str], str]
 """Turns free text from the source into text that is safe in the output format."""
+
+_MARK = re.compile("|".join(re.escape(mark) for mark in MARKS.values()))
+"""Any mark that replaced personal data in a remark."""
 
 
 # A scenario is rendered as the conversation it describes, just before it
@@ -477,35 +481,45 @@ def report_context(report: Report, language: str, escape: Escape) -> dict[str, A
     The keys::
 
         kind                      "report"
-        threshold                 counts below it are suppressed
-        total                     conversations, as text ("< 5" when suppressed)
+        threshold                 the fewest conversations a figure may rest on
+        round_to                  the base shown counts are rounded to, or None
+        hidden                    how a hidden figure reads ("x", "report.hidden")
+        total                     conversations, as text ("x" when hidden)
         enough                    True when there are enough conversations to show anything
         numbers                   {total, collaborate_complete, sure_answered} as numbers, to
-                                  choose a text's plural form; a suppressed count gives the
+                                  choose a text's plural form; a hidden count gives the
                                   threshold
         steps                     [{key, count, share}]: how often each step was done
         options_per_conversation  [{options, count, share}]
         roles                     [{wanted, realised, count}]: role groups as labels
-        scores                    [{instrument, shown, count, mean, median, lowest, highest,
+        scores                    [{instrument, shown, count, mean, median,
                                   first_quartile, third_quartile}]; numbers as text
         collaborate_rate          the CollaboRATE top-score rate ("52%"), or None
         collaborate_complete      complete CollaboRATE answers, as text
         sure_rate                 the SURE conflict rate ("40%"), or None
         sure_answered             SURE answers, as text
-        remarks                   [{group, step, kinds: [{kind, entries}]}]; a name in a
-                                  remark is the catalogue's "report.name" ("[naam]")
-        suppressed_remark_groups  groups of remarks too small to show
+        remarks                   [{group, step, kinds: [{kind, entries}]}]; personal data
+                                  in a remark shows as the catalogue's mark of its kind
+                                  ("report.name" is "[naam]", "report.mark.place" "[plaats]")
+        suppressed_remark_groups  groups of remarks from too few conversations to show
+        remarks_withheld          True when remarks were left out: no de-identifier installed
 
     The renderer adds ``document``, ``format``, ``language`` and ``fragment``.
 
     Args:
         report: The report.
-        language: The language of labels and of the name mark: "nl" or "en".
+        language: The language of labels and of the marks: "nl" or "en".
         escape: Applied to every remark.
     """
-    hidden = f"< {report.threshold}"
+    hidden = text("report.hidden", language)
     total = report.total
-    name = text("report.name", language)
+    marks = {
+        mark: text("report.name" if kind == "name" else f"report.mark.{kind}", language)
+        for kind, mark in MARKS.items()
+    }
+
+    def unmarked(remark: str) -> str:
+        return _MARK.sub(lambda m: marks[m.group()], remark)
 
     def count(value: int | None) -> str:
         return hidden if value is None else str(value)
@@ -527,8 +541,10 @@ def report_context(report: Report, language: str, escape: Escape) -> dict[str, A
     return {
         "kind": "report",
         "threshold": report.threshold,
+        "round_to": report.round_to,
+        "hidden": hidden,
         "total": count(total),
-        "enough": total is not None and total >= report.threshold,
+        "enough": bool(total),
         "numbers": {
             "total": plural(total),
             "collaborate_complete": plural(report.collaborate_complete),
@@ -573,7 +589,7 @@ def report_context(report: Report, language: str, escape: Escape) -> dict[str, A
                 "kinds": [
                     {
                         "kind": kind,
-                        "entries": [escape(remark.replace(NAME_MARK, name)) for remark in texts],
+                        "entries": [escape(unmarked(remark)) for remark in texts],
                     }
                     for kind, texts in kinds.items()
                 ],
@@ -581,4 +597,5 @@ def report_context(report: Report, language: str, escape: Escape) -> dict[str, A
             for group, kinds in report.remarks.items()
         ],
         "suppressed_remark_groups": report.suppressed_remark_groups,
+        "remarks_withheld": report.remarks_withheld,
     }
