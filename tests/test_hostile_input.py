@@ -6,6 +6,7 @@ fails again if the finding comes back.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
@@ -114,3 +115,31 @@ def test_a_scenario_with_a_lone_surrogate_is_refused_at_its_line(tmp_path: Path)
     assert 2 == code
     assert f"s.yaml:{at_line + 1}: title: deze tekst bevat een half teken" in err
     assert "Traceback" not in err
+
+
+def test_scenario_to_dict_refuses_what_is_no_scenario() -> None:
+    with pytest.raises(sb.InputError) as info:
+        sb.scenario_to_dict({"title": "x"})  # type: ignore[arg-type]
+    assert "scenario" == info.value.field
+
+
+@pytest.mark.parametrize("indent", [True, -1, 17, 2.5, "2", []])
+def test_a_bad_indent_is_an_input_error(indent: object) -> None:
+    conv = sb.Conversation(
+        "Vraag?", client=sb.Participant(name="A"), professional=sb.Participant(name="B")
+    )
+    with pytest.raises(sb.InputError) as info:
+        conv.to_json(indent=indent)  # type: ignore[arg-type]
+    assert "indent" == info.value.field
+    with pytest.raises(sb.InputError):
+        sb.report([]).to_json(indent=indent)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("moment", [None, "2026-12-02", dt.datetime(2026, 12, 2, 9, 0)])
+def test_local_refuses_what_is_no_aware_time(moment: object) -> None:
+    conv = sb.Conversation(
+        "Vraag?", client=sb.Participant(name="A"), professional=sb.Participant(name="B")
+    )
+    with pytest.raises(sb.InputError) as info:
+        conv.local(moment)  # type: ignore[arg-type]
+    assert "moment" == info.value.field

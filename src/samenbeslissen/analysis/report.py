@@ -189,7 +189,15 @@ class Report:
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        """The report as JSON text."""
+        """The report as JSON text.
+
+        Raises:
+            InputError: ``indent`` is not None or a whole number from 0 to 16.
+        """
+        if indent is not None and (
+            isinstance(indent, bool) or not isinstance(indent, int) or not 0 <= indent <= 16
+        ):
+            raise InputError("expected_score", field="indent", low=0, high=16, got=repr(indent))
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def to_csv(self) -> str:

@@ -255,8 +255,12 @@ class Conversation:
         return self._timezone
 
     def local(self, moment: dt.datetime) -> dt.datetime:
-        """``moment`` (aware) as the time in the conversation's zone."""
-        return moment.astimezone(self._zone)
+        """``moment`` (aware) as the time in the conversation's zone.
+
+        Raises:
+            InputError: ``moment`` is not a datetime with a time zone.
+        """
+        return _as_utc(moment, "moment").astimezone(self._zone)
 
     @property
     def meta(self) -> Mapping[str, Any]:
@@ -710,8 +714,17 @@ class Conversation:
         return conv
 
     def to_json(self, *, indent: int | None = None) -> str:
-        """The record as a JSON string (see :meth:`to_dict`)."""
+        """The record as a JSON string (see :meth:`to_dict`).
+
+        Raises:
+            InputError: ``indent`` is not None or a whole number from 0 to 16.
+        """
         from samenbeslissen.core import records
+
+        if indent is not None and (
+            isinstance(indent, bool) or not isinstance(indent, int) or not 0 <= indent <= 16
+        ):
+            raise InputError("expected_score", field="indent", low=0, high=16, got=repr(indent))
 
         return records.dumps(self.to_dict(), indent=indent)
 

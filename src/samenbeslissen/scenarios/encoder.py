@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from typing import Any
 
+from samenbeslissen.errors import InputError
 from samenbeslissen.scenarios.model import Line, Scenario
 
 __all__ = ["scenario_to_dict"]
@@ -16,7 +17,12 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
     Fields that are empty or at their default are left out, except
     ``language`` and ``address``. :func:`scenario_from_dict` reads the result
     back to an equal scenario, and ``yaml.safe_dump`` turns it into a file.
+
+    Raises:
+        InputError: ``scenario`` is not a Scenario.
     """
+    if not isinstance(scenario, Scenario):
+        raise InputError("expected_type", field="scenario", expected="Scenario")
     data: dict[str, Any] = {
         "title": scenario.title,
         "language": scenario.language,
