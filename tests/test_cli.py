@@ -184,3 +184,37 @@ def test_report_names_the_bad_line(tmp_path: Path) -> None:
     status, _, err = run("report", str(records))
     assert 2 == status
     assert f"{records}:1: deze regel is geen leesbare JSON" in err
+
+
+def test_report_says_when_deduce_prepares_its_lists_and_when_remarks_are_withheld(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from samenbeslissen.analysis import deidentify
+
+    records = tmp_path / "gesprekken.jsonl"
+    lines = (council_conversation(remark="Fijn.").to_json() + "\n" for _ in range(5))
+    records.write_text("".join(lines), encoding="utf-8")
+    monkeypatch.setattr(deidentify, "prepared", lambda: False)
+    status, _, err = run("report", str(records))
+    assert 0 == status
+    assert "voor de eerste keer klaargezet" in err
+    monkeypatch.setattr(deidentify, "available", lambda: False)
+    status, out, err = run("report", str(records), "-l", "en")
+    assert 0 == status
+    assert "samenbeslissen[deidentify]" in err
+    assert "Traceback" not in err
+    assert "Fijn." not in out
+    assert "Clients' remarks are not in this report." in " ".join(out.split())
+
+
+def test_report_rounds_counts_on_request(tmp_path: Path) -> None:
+    records = tmp_path / "gesprekken.jsonl"
+    records.write_text(
+        "".join(council_conversation().to_json() + "\n" for _ in range(7)), encoding="utf-8"
+    )
+    status, out, _ = run("report", str(records), "-f", "csv", "--round-to", "5")
+    assert 0 == status
+    assert "total,conversations,5" in out
+    status, _, err = run("report", str(records), "--round-to", "0")
+    assert 2 == status
+    assert "round_to" in err

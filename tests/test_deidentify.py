@@ -8,11 +8,19 @@ themselves are recorded in benchmarks/README.md (bench_deidentify.py).
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
+import types
+import unicodedata
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import samenbeslissen as sb
-from samenbeslissen.analysis.deidentify import MARKS, deidentify
+from samenbeslissen.analysis import deidentify as deidentify_module
+from samenbeslissen.analysis.deidentify import MARKS, _Participants, deidentify
 from tests.deidentify_set import OTHER_PEOPLE, evaluate
 
 PEOPLE = ["Fatima Ünal", "Jo de Vries", "Ad van der Meer", "Ben El Amrani"]
@@ -108,3 +116,96 @@ def test_the_report_uses_it() -> None:
     assert ("[name] en mijn zoon [name], [place].",) * 5 == result.remarks["decide"]["other"]
     dutch = sb.render(result, "report", "text")
     assert "[naam] en mijn zoon [naam], [plaats]." in dutch
+
+
+def test_loading_deduce_leaves_the_hosts_logging_alone() -> None:
+    # deduce calls logging.basicConfig(stream=sys.stdout, level=DEBUG) on import.
+    program = (
+        "import logging\n"
+        "from samenbeslissen.analysis.deidentify import deidentify, prepared\n"
+        "prepared()\n"
+        "deidentify('Jo')\n"
+        "root = logging.getLogger()\n"
+        "print(len(root.handlers), logging.getLevelName(root.level))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True, timeout=300
+    )
+    assert "0 WARNING\n" == done.stdout
+    assert "" == done.stderr
+
+
+def test_without_deduce_it_is_not_available_and_nothing_waits(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for blocked in (None, types.ModuleType("deduce")):
+        monkeypatch.setitem(sys.modules, "deduce", blocked)
+        deidentify_module.available.cache_clear()
+        try:
+            assert not deidentify_module.available()
+            assert deidentify_module.prepared()
+        finally:
+            deidentify_module.available.cache_clear()
+
+
+def test_deidentify_without_deduce_says_which_extra_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(deidentify_module, "available", lambda: False)
+    with pytest.raises(sb.OptionalDependencyError, match=r"samenbeslissen\[deidentify\]"):
+        deidentify("Jo", [])
+
+
+NAMES = [
+    "Fatima Ünal", "Jo de Vries", "Ad van der Meer", "Zoë Çelik", "Mohammed el Amrani",
+    "Li Wang", "Tjeerd Hoekstra", "Oksana Kovalenko", "Kwame Mensah", "Ayşe Öztürk",
+    "Rishi Ramdin", "Nguyễn Thị Lan", "Ewa Kowalska", "Hamza ben Ali", "Saskia in 't Veld",
+]  # fmt: skip
+
+
+PARTICLES = {"de", "van", "der", "el", "ben", "in", "'t", "het", "al"}
+
+
+def _plain(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+WRITINGS = [
+    lambda w: w,
+    str.lower,
+    str.upper,
+    _plain,
+    lambda w: unicodedata.normalize("NFD", w),
+    lambda w: w + "123",
+    lambda w: w + "je",
+    lambda w: w + "s",
+]
+
+
+@given(
+    st.sampled_from(NAMES),
+    st.data(),
+    st.sampled_from(WRITINGS),
+    st.sampled_from(["Ik sprak met {} over de hulp.", "{} belde terug.", "Dank je, {}!"]),
+)
+def test_a_participants_name_is_found_however_it_is_written(
+    name: str, data: st.DataObject, write: Any, sentence: str
+) -> None:
+    parts = [
+        w for w in name.split() if w.casefold() not in {"de", "van", "der", "el", "ben", "in", "'t"}
+    ]
+    part = data.draw(st.sampled_from(parts))
+    if len(_plain(part)) < 3 and write in WRITINGS[5:]:
+        part = max(parts, key=len)  # suffixes are read after names of three letters or more
+    written = write(part)
+    text = unicodedata.normalize("NFC", sentence.format(written))
+    spans = _Participants((name,)).spans(text, frozenset())
+    assert any(text[start:end] == unicodedata.normalize("NFC", written) for start, end, _ in spans)
+
+
+@given(st.sampled_from(["van de week", "ik ben blij", "al klaar", "in het veld", "de bakker"]))
+def test_tussenvoegsels_alone_are_never_a_name(phrase: str) -> None:
+    participants = _Participants(("Ben van der Al", "Saskia in 't Veld", "Jo de Bakker"))
+    found = [phrase[a:b] for a, b, _ in participants.spans(phrase, frozenset())]
+    assert not [word for word in found if word in PARTICLES]
+    assert set(found) <= {"bakker", "veld"}  # participants' surnames, lower case too

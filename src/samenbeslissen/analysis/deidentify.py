@@ -20,22 +20,25 @@ alone are not enough to promise that nobody can be recognised.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import importlib.util
+import logging
 import os
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from samenbeslissen.analysis import MARKS, NAME_MARK
+from samenbeslissen.errors import OptionalDependencyError
 
-__all__ = ["MARKS", "available", "deidentify"]
+__all__ = ["MARKS", "available", "deidentify", "prepared"]
 
 _KINDS = {
     "persoon": "name",
@@ -199,16 +202,9 @@ class _Deduce:
 
     @staticmethod
     def _load() -> _Engine:
-        import deduce
-
-        default = Path(deduce.__file__).parent / "data" / "lookup"
-        cache: Path = default
-        if not (default / "cache").exists() and not os.access(default, os.W_OK):
-            # deduce keeps its built word lists beside its code; where that is
-            # read-only (a system install), the user's cache folder holds them.
-            home = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-            cache = Path(home) / "samenbeslissen" / f"deduce-{deduce.__version__}"
-            cache.mkdir(parents=True, exist_ok=True)
+        deduce = _import()
+        default, cache = _folders()
+        cache.mkdir(parents=True, exist_ok=True)
         # Loading unpickles millions of small objects that live as long as the
         # process. The collector would walk them again and again: during the
         # load (twice as slow) and after it, in every full collection of the
@@ -217,7 +213,8 @@ class _Deduce:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            engine = deduce.Deduce(cache_path=cache)
+            with _quiet_logging():
+                engine = deduce.Deduce(cache_path=cache)
             gc.freeze()
         finally:
             if enabled:
@@ -228,6 +225,56 @@ class _Deduce:
             lexicon=_words(lists / "whitelist" / "lst_common_word" / "items.txt"),
             titles=_words(lists / "names" / "lst_prefix" / "items.txt"),
         )
+
+
+@contextlib.contextmanager
+def _quiet_logging() -> Iterator[None]:
+    """Keep deduce from configuring the host's logging.
+
+    On import it calls ``logging.basicConfig(stream=sys.stdout,
+    level=DEBUG)``, and while building its lists it logs through the root
+    logger, which without a handler configures itself the same way: English
+    lines on standard output, in the middle of a CSV. Both do nothing when
+    the root logger has a handler, so it has one of ours meanwhile.
+    """
+    quiet = logging.NullHandler()
+    root = logging.getLogger()
+    root.addHandler(quiet)
+    try:
+        yield
+    finally:
+        root.removeHandler(quiet)
+
+
+def _import() -> Any:
+    """The deduce module, imported without its side effects on logging."""
+    with _quiet_logging():
+        import deduce
+    return deduce
+
+
+def _folders() -> tuple[Path, Path]:
+    """deduce's word lists, and the folder that keeps them built for the next process."""
+    deduce = _import()
+    default = Path(deduce.__file__).parent / "data" / "lookup"
+    if (default / "cache").exists() or os.access(default, os.W_OK):
+        return default, default
+    # deduce keeps its built word lists beside its code; where that is
+    # read-only (a system install), the user's cache folder holds them.
+    home = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return default, Path(home) / "samenbeslissen" / f"deduce-{deduce.__version__}"
+
+
+def prepared() -> bool:
+    """False when deduce is installed but has not built its word lists yet.
+
+    The first process to use it builds them, which takes 1-2 minutes (the
+    command line says so before it starts); later ones load them in seconds.
+    """
+    if not available():
+        return True
+    _default, cache = _folders()
+    return (cache / "cache" / "lookup_structs.pickle").exists()
 
 
 def _words(path: Path) -> frozenset[str]:
@@ -244,7 +291,7 @@ def available() -> bool:
     """True when ``deduce`` is installed, so that remarks can be de-identified."""
     try:
         return importlib.util.find_spec("deduce") is not None
-    except (ImportError, ValueError):  # ValueError: a module blocked in sys.modules
+    except ValueError:  # a stand-in module without a spec, put in sys.modules by hand
         return False
 
 
@@ -262,8 +309,11 @@ def deidentify(text: str, names: Iterable[str] = ()) -> str:
         The text with every find replaced by its mark (:data:`MARKS`).
 
     Raises:
-        ImportError: ``deduce`` is not installed (see :func:`available`).
+        OptionalDependencyError: ``deduce`` is not installed (see :func:`available`);
+            it is also an ImportError.
     """
+    if not available():
+        raise OptionalDependencyError("missing_extra", package="deduce", extra="deidentify")
     text = unicodedata.normalize("NFC", text)
     engine = _Deduce.get()
     spans = _Participants(tuple(names)).spans(text, engine.lexicon)

@@ -227,6 +227,7 @@ _EXTENSIONS.update({".csv": "csv", ".json": "json"})
 
 
 def _report_output(args: argparse.Namespace, language: str, stderr: TextIO) -> str:
+    from samenbeslissen.analysis import deidentify
     from samenbeslissen.analysis.report import RemarksWithheldWarning, read_records, report
     from samenbeslissen.rendering.renderer import render
 
@@ -235,6 +236,8 @@ def _report_output(args: argparse.Namespace, language: str, stderr: TextIO) -> s
         suffix = Path(args.output).suffix.lower() if args.output else ""
         chosen = _EXTENSIONS.get(suffix, "markdown")
     records = (record for path in args.files for record in read_records(path))
+    if not deidentify.prepared():
+        stderr.write(f"samenbeslissen: {text('cli_preparing_deidentify', language)}\n")
     with warnings.catch_warnings():
         # Said below in the user's language, without Python's file and line.
         warnings.simplefilter("ignore", RemarksWithheldWarning)

@@ -20,5 +20,5 @@ def to_frame(rows: Sequence[Mapping[str, Any]]) -> Any:
     try:
         pandas = importlib.import_module("pandas")  # optional: loaded only when asked for
     except ImportError:
-        raise OptionalDependencyError("missing_pandas", package="pandas", extra="pandas") from None
+        raise OptionalDependencyError("missing_extra", package="pandas", extra="pandas") from None
     return pandas.DataFrame(list(rows))
