@@ -7,7 +7,6 @@ themselves are recorded in benchmarks/README.md (bench_deidentify.py).
 
 from __future__ import annotations
 
-import datetime as dt
 import subprocess
 import sys
 import types
@@ -22,6 +21,7 @@ import samenbeslissen as sb
 from samenbeslissen.analysis import deidentify as deidentify_module
 from samenbeslissen.analysis.deidentify import MARKS, _Participants, deidentify
 from tests.deidentify_set import OTHER_PEOPLE, evaluate
+from tests.strategies import council_conversation
 
 PEOPLE = ["Fatima Ünal", "Jo de Vries", "Ad van der Meer", "Ben El Amrani"]
 
@@ -94,26 +94,9 @@ def test_the_evaluation_can_fail() -> None:
 
 
 def test_the_report_uses_it() -> None:
-    conversations = []
-    for _ in range(5):
-        conv = sb.Conversation(
-            "Welke hulp past?",
-            client=sb.Participant(name="Fatima Ünal"),
-            professional=sb.Participant(name="Jo de Vries"),
-        )
-        conv.inform(may_codecide=True)
-        conv.add_option(sb.Option(key="a", title="A"))
-        conv.add_option(sb.Option(key="b", title="B", status_quo=True))
-        conv.present_options()
-        conv.weigh(skipped_reason="Niet nodig.")
-        conv.decide(
-            "a", decided_by=sb.DecisionRole.SHARED, rationale="Past.", follow_up=dt.date(2027, 3, 1)
-        )
-        remark = sb.Remark(text="Unal en mijn zoon Pieter, Kerkstraat 12.", step="decide")
-        conv.add_experience(remarks=[remark])
-        conversations.append(conv)
-    result = sb.report(conversations)
-    assert ("[name] en mijn zoon [name], [place].",) * 5 == result.remarks["decide"]["other"]
+    remark = "Fatma en mijn zoon Pieter, Kerkstraat 12."  # Fatima El Amrani, with a typo
+    result = sb.report([council_conversation(remark=remark) for _ in range(5)])
+    assert ("[name] en mijn zoon [name], [place].",) * 5 == result.remarks["inform"]["helped"]
     dutch = sb.render(result, "report", "text")
     assert "[naam] en mijn zoon [naam], [plaats]." in dutch
 
