@@ -875,3 +875,65 @@ def test_the_core_checks_answers_without_loading_the_instruments() -> None:
     )
     expected = "refused answers[0].items[0]\nexperiences: 1\ninstruments loaded: False\n"
     assert expected == result.stdout
+
+
+# -- the Control Preferences Scale: cards, the form after the decision ------------------
+
+
+@pytest.mark.parametrize(("card", "position"), [("A", 1), ("b", 2), (" C ", 3), ("d", 4), ("E", 5)])
+def test_the_control_preferences_take_degners_card_letters(card: str, position: int) -> None:
+    preference = instruments.control_preferences(card)
+    assert position == preference.position
+    assert card.strip().upper() == preference.letter
+
+
+@pytest.mark.parametrize("answer", ["F", "", "AB", "shared", 0, 6, True, None])
+def test_the_control_preferences_refuse_another_answer(answer: object) -> None:
+    with pytest.raises(sb.ScoringError) as info:
+        instruments.control_preferences(answer)  # type: ignore[arg-type]
+    assert "answer" == info.value.field
+
+
+def test_the_control_preferences_have_a_form_for_after_the_decision() -> None:
+    after = instruments.control_preferences(3, form="experienced")
+    assert "experienced" == after.form
+    assert after.interpretation().startswith("Zo ging het volgens de cliënt:")
+    assert instruments.control_preferences(3).interpretation().startswith("Voorkeur van de cliënt")
+    with pytest.raises(sb.ScoringError) as info:
+        instruments.control_preferences(3, form="after")
+    assert "form" == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("wanted", "had", "difference", "start"),
+    [
+        ("C", "A", -2, "De cliënt had een actievere rol dan gewild."),
+        (1, 5, 4, "De cliënt had een minder actieve rol dan gewild."),
+        (sb.DecisionRole.SHARED, "c", 0, "De rol klopt met wat de cliënt wilde:"),
+    ],
+)
+def test_compare_roles_says_which_way_the_role_differed(
+    wanted: object, had: object, difference: int, start: str
+) -> None:
+    compared = instruments.compare_roles(wanted, had)  # type: ignore[arg-type]
+    assert difference == compared.difference
+    assert (difference == 0) == compared.matched
+    assert compared.interpretation().startswith(start)
+
+
+def test_the_passive_group_is_not_called_waiting() -> None:
+    # "afwachten" is the status-quo option; the group of roles 4-5 is "passief".
+    assert "Groep: passief." in instruments.control_preferences(5).interpretation()
+
+
+def test_option5_has_a_label_for_every_answer() -> None:
+    anchors = instruments.INSTRUMENTS["option5"].anchors
+    assert [0, 1, 2, 3, 4] == [anchor.value for anchor in anchors]
+    assert len({anchor.text("nl") for anchor in anchors}) == 5
+
+
+def test_collaborate_for_one_encounter_advises_to_judge_groups() -> None:
+    for items in ([9, 9, 9], [9, 8, 9]):
+        text = instruments.collaborate(items).interpretation()
+        assert "minstens 25 gesprekken" in text
+        assert "Zo hoort" not in text

@@ -16,7 +16,12 @@ from samenbeslissen.instruments._conflict import (
     decisional_conflict,
     sure,
 )
-from samenbeslissen.instruments._roles import ControlPreference, control_preferences
+from samenbeslissen.instruments._roles import (
+    ControlPreference,
+    RoleComparison,
+    compare_roles,
+    control_preferences,
+)
 from samenbeslissen.instruments._score import Score, score_answers
 from samenbeslissen.instruments._sdm import (
     MINIMUM_SKILL,
@@ -44,12 +49,14 @@ __all__ = [
     "Item",
     "Option5Score",
     "Option12Score",
+    "RoleComparison",
     "Score",
     "SdmQScore",
     "Subscale",
     "SureScore",
     "collaborate",
     "collaborate_group",
+    "compare_roles",
     "control_preferences",
     "decisional_conflict",
     "option5",

@@ -271,7 +271,7 @@ INSTRUMENTS: Mapping[str, Instrument] = types.MappingProxyType(
             Instrument(
                 shape=ANSWER_SHAPES["option5"],
                 respondent="observer",
-                anchors=_anchors("option5", 0, 4),
+                anchors=_anchors("option5", 0, 1, 2, 3, 4),
                 scoring="Raw score: the sum of the 5 items (0-20). Scaled: raw x 5 (0-100).",
                 missing_data=_OBSERVER_MISSING,
                 source=(
