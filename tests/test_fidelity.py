@@ -265,6 +265,61 @@ def test_the_professional_deciding_against_the_clients_wish_is_a_pitfall(
     assert flagged == ("professional_decided_against_wish" in pitfalls(report))
 
 
+@pytest.mark.parametrize(
+    ("wish", "decided_by", "flagged"),
+    [
+        (sb.DecisionRole.PROFESSIONAL_ALONE, sb.DecisionRole.CLIENT_ALONE, True),
+        (sb.DecisionRole.PROFESSIONAL_AFTER_INPUT, sb.DecisionRole.CLIENT_AFTER_ADVICE, True),
+        (sb.DecisionRole.PROFESSIONAL_ALONE, sb.DecisionRole.SHARED, False),
+        (sb.DecisionRole.SHARED, sb.DecisionRole.CLIENT_ALONE, False),
+        (sb.DecisionRole.CLIENT_ALONE, sb.DecisionRole.CLIENT_ALONE, False),
+        (None, sb.DecisionRole.CLIENT_ALONE, False),
+    ],
+)
+def test_a_client_left_to_decide_against_their_wish_is_a_pitfall(
+    wish: sb.DecisionRole | None, decided_by: sb.DecisionRole, flagged: bool
+) -> None:
+    conv = weighed(presented(conversation(), preferred_role=wish))
+    conv.decide("zelf", decided_by=decided_by, rationale="Zo is het.", follow_up=FOLLOW_UP)
+    report = fidelity(conv, today=BEFORE_FOLLOW_UP)
+    assert flagged == ("client_left_to_decide" in pitfalls(report))
+    assert "professional_decided_against_wish" not in pitfalls(report)
+    if flagged:
+        (pitfall,) = report.pitfalls
+        assert pitfall.message().startswith("De cliënt wilde:")
+        assert "Offer to decide together" in pitfall.message("en")
+
+
+@pytest.mark.parametrize(
+    ("first", "again", "decided_by", "expected"),
+    [
+        # Asked again at the decision: the new wish counts, in both directions.
+        (sb.DecisionRole.SHARED, sb.DecisionRole.PROFESSIONAL_ALONE,
+         sb.DecisionRole.PROFESSIONAL_ALONE, []),
+        (sb.DecisionRole.PROFESSIONAL_ALONE, sb.DecisionRole.CLIENT_ALONE,
+         sb.DecisionRole.CLIENT_ALONE, []),
+        (sb.DecisionRole.PROFESSIONAL_ALONE, sb.DecisionRole.SHARED,
+         sb.DecisionRole.PROFESSIONAL_ALONE, ["professional_decided_against_wish"]),
+        (sb.DecisionRole.SHARED, sb.DecisionRole.PROFESSIONAL_ALONE,
+         sb.DecisionRole.CLIENT_ALONE, ["client_left_to_decide"]),
+    ],
+)  # fmt: skip
+def test_the_wish_asked_again_at_the_decision_counts(
+    first: sb.DecisionRole,
+    again: sb.DecisionRole,
+    decided_by: sb.DecisionRole,
+    expected: list[str],
+) -> None:
+    conv = weighed(presented(conversation(), preferred_role=first))
+    conv.decide(
+        "zelf", decided_by=decided_by, rationale="Zo.", follow_up=FOLLOW_UP, wanted_role=again
+    )
+    assert expected == pitfalls(fidelity(conv, today=BEFORE_FOLLOW_UP))
+    again_loaded = sb.Conversation.from_json(conv.to_json())
+    assert again_loaded.decision is not None
+    assert again == again_loaded.decision.wanted_role
+
+
 def test_the_pitfall_of_deciding_for_the_client_names_both_roles() -> None:
     conv = weighed(presented(conversation()))
     conv.decide(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -21,6 +22,14 @@ def test_there_are_records_of_every_kind_to_load() -> None:
     assert {step.value for step in sb.Step} == steps
 
 
+def _as_version_2(event: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds the user to each event, and the wish asked again to a decision."""
+    upgraded = {**event, "user": None}
+    if event["action"] == "decide":
+        upgraded["data"] = {**event["data"], "wanted_role": None}
+    return upgraded
+
+
 @pytest.mark.parametrize("path", V1, ids=lambda path: path.stem)
 def test_a_version_1_record_loads_as_version_2_and_keeps_its_history(path: Path) -> None:
     stored = json.loads(path.read_text(encoding="utf-8"))
@@ -34,7 +43,7 @@ def test_a_version_1_record_loads_as_version_2_and_keeps_its_history(path: Path)
     added = {"id", "revision", "address", "timezone", "meta"}
     assert {k: v for k, v in again.items() if k not in added | {"schema_version", "policy"}} == {
         k: v for k, v in stored.items() if k not in {"schema_version", "policy", "history"}
-    } | {"history": [{**event, "user": None} for event in stored["history"]]}
+    } | {"history": [_as_version_2(event) for event in stored["history"]]}
     new_rules = {"require_user": False, "max_text": 10_000, "max_options": 20, "max_criteria": 30}
     new_rules |= {"max_participants": 10, "max_events": 10_000}
     assert {**stored["policy"], **new_rules} == again["policy"]

@@ -46,6 +46,7 @@ PITFALLS: tuple[tuple[str, Step], ...] = (
     ("preferences_skipped", Step.PREFERENCES),
     ("decided_same_minute", Step.DECIDE),
     ("professional_decided_against_wish", Step.DECIDE),
+    ("client_left_to_decide", Step.DECIDE),
     ("deferred_without_date", Step.DECIDE),
     ("not_evaluated", Step.DECIDE),
 )
@@ -373,14 +374,15 @@ def _pitfalls(r: _Record, today: dt.date, min_deliberation: dt.timedelta) -> tup
         and r.decided_at - r.presented_at < min_deliberation
     ):
         add("decided_same_minute", within=_within(min_deliberation))
-    wish = inv.preferred_role if inv is not None else None
-    if (
-        d is not None
-        and wish is not None
-        and wish.group is not RoleGroup.PASSIVE
-        and d.decided_by in _PROFESSIONAL_DECIDES
-    ):
-        add("professional_decided_against_wish", wish=wish, decided=d.decided_by)
+    # The latest wish counts: asked again at the decision, or else in step 1.
+    wish = d.wanted_role if d is not None and d.wanted_role is not None else None
+    if wish is None and inv is not None:
+        wish = inv.preferred_role
+    if d is not None and wish is not None:
+        if wish.group is not RoleGroup.PASSIVE and d.decided_by in _PROFESSIONAL_DECIDES:
+            add("professional_decided_against_wish", wish=wish, decided=d.decided_by)
+        if wish.group is RoleGroup.PASSIVE and d.decided_by.group is RoleGroup.ACTIVE:
+            add("client_left_to_decide", wish=wish, decided=d.decided_by)
     undated = [x for x in r.deferrals if x.until is None]
     if undated:
         add("deferred_without_date", count=len(undated))
@@ -410,8 +412,10 @@ def fidelity(
     only downsides (or only upsides) for an option, preferences skipped, a
     decision within ``min_deliberation`` of presenting the options, the
     professional deciding although the client wanted to decide alone or
-    together, a deferral without a date, and no evaluation after the
-    follow-up date has passed.
+    together, the client left to decide alone although they wanted the
+    professional to decide (the latest wish counts: ``Decision.wanted_role``
+    when the client was asked again, else step 1's), a deferral without a
+    date, and no evaluation after the follow-up date has passed.
 
     Args:
         conv: The conversation (live, or loaded with ``Conversation.from_dict``).

@@ -521,6 +521,7 @@ class Conversation:
         decided_by: DecisionRole,
         rationale: str | None = None,
         follow_up: dt.date | None = None,
+        wanted_role: DecisionRole | None = None,
         actor: ParticipantRole = _PROFESSIONAL,
         user: str | None = None,
     ) -> Event:
@@ -531,6 +532,8 @@ class Conversation:
             decided_by: How the decision was actually made.
             rationale: The reason, in the client's words (required by default).
             follow_up: When to look back on the decision (required by default).
+            wanted_role: How the client wants to decide, if asked again now
+                (the wish of step 1 may have changed).
             actor: Who did this.
             user: The host's id of the person at the keyboard (never a name).
 
@@ -542,7 +545,11 @@ class Conversation:
             Action.DECIDE,
             actor,
             lambda: Decision(
-                option=option, decided_by=decided_by, rationale=rationale, follow_up=follow_up
+                option=option,
+                decided_by=decided_by,
+                rationale=rationale,
+                follow_up=follow_up,
+                wanted_role=wanted_role,
             ),
             user,
         )

@@ -104,6 +104,10 @@ def _preferred_role(value: object) -> DecisionRole | None:
     return None if value is None else v.choice(value, DecisionRole, "preferred_role")
 
 
+def _wanted_role(value: object) -> DecisionRole | None:
+    return None if value is None else v.choice(value, DecisionRole, "wanted_role")
+
+
 def _decided_by(value: object) -> DecisionRole:
     return v.choice(value, DecisionRole, "decided_by")
 
@@ -162,7 +166,12 @@ class Invitation:
 @v.every_problem
 @attrs.frozen(kw_only=True)
 class Decision:
-    """What step 4 recorded: the chosen option, who decided, why, and when to look back."""
+    """What step 4 recorded: the chosen option, who decided, why, and when to look back.
+
+    ``wanted_role`` is how the client wanted to decide when asked again at
+    this step, if they were: a wish can change once the options are known.
+    The fidelity check compares the latest wish with ``decided_by``.
+    """
 
     option: str = attrs.field(validator=v.attrs_validator(v.key))
     decided_by: DecisionRole = attrs.field(converter=_decided_by)
@@ -170,6 +179,7 @@ class Decision:
     follow_up: dt.date | None = attrs.field(
         default=None, validator=v.attrs_validator(v.optional_date)
     )
+    wanted_role: DecisionRole | None = attrs.field(default=None, converter=_wanted_role)
 
 
 @v.every_problem

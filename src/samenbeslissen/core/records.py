@@ -53,7 +53,8 @@ SCHEMA_VERSION = 2
 """The record version this library writes. It reads this one and every older one.
 
 Version 2 added the conversation's ``id``, ``revision``, ``address``,
-``timezone`` and ``meta``, and each event's ``user``.
+``timezone`` and ``meta``, each event's ``user``, and a decision's
+``wanted_role``.
 """
 
 KIND = "samenbeslissen/conversation"
