@@ -517,3 +517,63 @@ def test_after_reconsidering_the_checks_of_steps_2_to_4_are_about_the_new_round(
     assert "1 keer opnieuw bekeken" in report.summary()
     assert "reconsidered 1 time." in report.summary("en")
     assert 1 == report.to_dict()["reconsidered"]
+
+
+# -- a status quo that does not apply ---------------------------------------------------
+
+WERK = sb.Option(key="werk", title="Een baan zoeken", pros=("Eigen inkomen.",), cons=("Zwaar.",))
+STAGE = sb.Option(key="stage", title="Eerst een stage", pros=("Rustig.",), cons=("Geen loon.",))
+DUTY = "De Participatiewet verplicht de cliënt om werk te zoeken."
+
+
+def _without_status_quo(reason: str | None) -> sb.Conversation:
+    conv = conversation()
+    conv.inform(may_codecide=True, preferred_role=sb.DecisionRole.SHARED)
+    conv.add_option(WERK)
+    conv.add_option(STAGE)
+    conv.present_options(no_status_quo=reason)
+    return conv
+
+
+def test_no_status_quo_with_a_reason_is_not_applicable_and_out_of_the_score() -> None:
+    conv = weighed(_without_status_quo(DUTY))
+    conv.decide("stage", decided_by=sb.DecisionRole.SHARED, rationale="Eerst wennen.",
+                follow_up=FOLLOW_UP)  # fmt: skip
+    report = fidelity(conv, today=BEFORE_FOLLOW_UP)
+    check = report.check("status_quo_option")
+    assert ("not_applicable", None, DUTY) == (check.state, check.passed, check.not_applicable)
+    assert "Niet van toepassing" == check.status()
+    assert check.message() == f"Dit hoort niet bij dit gesprek. De reden: {DUTY}"
+    assert (7, 7) == (report.passed, report.applicable)
+    assert "Nog niet aan de orde" not in report.summary()
+    assert "not_applicable" == check.to_dict()["state"]
+    assert 'class="sb-not_applicable"' in report.to_html()
+    again = sb.Conversation.from_json(conv.to_json())
+    assert (
+        "not_applicable" == fidelity(again, today=BEFORE_FOLLOW_UP).check("status_quo_option").state
+    )
+
+
+def test_no_status_quo_without_a_reason_still_fails() -> None:
+    report = fidelity(_without_status_quo(None), today=BEFORE_FOLLOW_UP)
+    assert report.check("status_quo_option").passed is False
+
+
+def test_a_reason_for_no_status_quo_is_refused_when_there_is_one() -> None:
+    conv = conversation()
+    conv.inform(may_codecide=True, preferred_role=sb.DecisionRole.SHARED)
+    conv.add_option(THUISZORG)
+    conv.add_option(ZELF)
+    with pytest.raises(sb.InputError) as info:
+        conv.present_options(no_status_quo=DUTY)
+    assert "no_status_quo" == info.value.field
+    assert conv.step is sb.Step.OPTIONS  # nothing recorded
+
+
+def test_a_reason_does_not_lift_a_policy_that_requires_a_status_quo() -> None:
+    conv = conversation(policy=sb.Policy.strict())
+    conv.inform(may_codecide=True, preferred_role=sb.DecisionRole.SHARED)
+    conv.add_option(WERK)
+    conv.add_option(STAGE)
+    with pytest.raises(sb.RuleViolationError):
+        conv.present_options(no_status_quo=DUTY)

@@ -48,6 +48,7 @@ EXPECTED_ALL = [
     "Pitfall",
     "PlannedDecision",
     "Policy",
+    "Presentation",
     "Preview",
     "Problem",
     "ProfessionalPersona",

@@ -148,7 +148,7 @@ def _drop(path: list[Any]) -> Any:
         (_set(["history", 1, "data", "pros"], "veel"), "history[1].data.pros"),
         (_set(["history", 1, "data", "pros"], ["goed", 3]), "history[1].data.pros[1]"),
         (_set(["history", 1, "data", "key"], "met spatie"), "history[1].data.key"),
-        (_set(["history", 3, "data"], {"x": 1}), "history[3].data"),
+        (_set(["history", 3, "data"], {"x": 1}), "history[3].data.x"),
         (
             _set(["history", 4, "data", "criteria", 0, "importance"], 9),
             "history[4].data.criteria[0].importance",
@@ -233,8 +233,12 @@ def test_an_actor_who_does_not_take_part_is_refused() -> None:
     assert "history[0].actor" == error.field
 
 
-def test_data_on_an_event_that_records_none_is_refused() -> None:
-    assert "history[3].data" == refused(broken(_set(["history", 3, "data"], {}))).field
+def test_data_of_presenting_the_options_is_none_or_a_presentation() -> None:
+    # history[3] presents the options: nothing, or why there is no status quo.
+    assert "history[3].data.no_status_quo" == (
+        refused(broken(_set(["history", 3, "data"], {}))).field
+    )
+    assert "history[3].data" == refused(broken(_set(["history", 3, "data"], "geen"))).field
 
 
 def test_a_record_that_is_not_an_object_is_refused() -> None:

@@ -18,6 +18,7 @@ from samenbeslissen.core.model import (
     Deferral,
     Invitation,
     Option,
+    Presentation,
     RoleGroup,
 )
 from samenbeslissen.core.steps import FOUR_STEPS, Action, Step
@@ -98,28 +99,45 @@ class FidelityCheck(_Finding):
         key: What was checked (see :data:`CHECKS`).
         step: The step of the model it belongs to.
         passed: True when done, False when not, None when the conversation
-            has not got that far yet.
+            has not got that far yet, or when the check does not apply.
         options: Keys of the options concerned, if any.
+        not_applicable: Why the check does not apply to this conversation,
+            as the record says (no status quo under a legal duty, say); None
+            when it applies. Such a check counts neither way in the score.
     """
 
     passed: bool | None
+    not_applicable: str | None = None
+
+    @property
+    def state(self) -> str:
+        """ "passed", "failed", "pending" or "not_applicable"."""
+        if self.not_applicable is not None:
+            return "not_applicable"
+        return {True: "passed", False: "failed", None: "pending"}[self.passed]
 
     def status(self, language: str = "nl") -> str:
-        """ "In orde", "Ontbreekt" or "Nog niet" (or in English)."""
-        state = {True: "passed", False: "failed", None: "pending"}[self.passed]
-        return text(f"fidelity_{state}", check_language(language))
+        """ "In orde", "Ontbreekt", "Nog niet" or "Niet van toepassing" (or in English)."""
+        return text(f"fidelity_{self.state}", check_language(language))
 
     def message(self, language: str = "nl") -> str:
         """What the record shows, and what to do, in ``language``."""
         language = check_language(language)
-        if self.passed is None:
+        state = self.state
+        if state == "not_applicable":
+            return text("fidelity_not_applicable_message", language, reason=self.not_applicable)
+        if state == "pending":
             return text("fidelity_pending_message", language)
-        state = "passed" if self.passed else "failed"
         return text(f"fidelity_{self.key}_{state}", language, **self.params)
 
     def to_dict(self) -> dict[str, Any]:
         """The check as plain JSON types, with its texts in Dutch and English."""
-        return {**self._texts(), "passed": self.passed}
+        return {
+            **self._texts(),
+            "passed": self.passed,
+            "state": self.state,
+            "not_applicable": self.not_applicable,
+        }
 
 
 @attrs.frozen(kw_only=True)
@@ -207,7 +225,7 @@ class FidelityReport:
             # Half up, as a reader rounds by hand: 5 of 8 is 63%.
             percent=(self.passed * 200 + self.applicable) // (2 * self.applicable),
         )
-        pending = len(self.checks) - self.applicable
+        pending = sum(c.state == "pending" for c in self.checks)
         if pending:
             line += text("fidelity_pending_count", language, points=_points(pending))
         if self.reconsidered:
@@ -270,6 +288,7 @@ class _Record:
     added: list[Option] = attrs.field(factory=list)
     presented: list[Option] | None = None
     presented_at: dt.datetime | None = None
+    no_status_quo: str | None = None
     weighing: Weighing | None = None
     decision: Decision | None = None
     decided_at: dt.datetime | None = None
@@ -290,6 +309,9 @@ class _Record:
                 # The options on the table are those added before presenting them.
                 record.presented = list(record.added)
                 record.presented_at = event.at
+                record.no_status_quo = (
+                    data.no_status_quo if isinstance(data, Presentation) else None
+                )
             elif isinstance(data, Weighing):
                 record.weighing = data
             elif isinstance(data, Decision):
@@ -314,9 +336,20 @@ def _checks(r: _Record) -> tuple[FidelityCheck, ...]:
     found: dict[str, FidelityCheck] = {}
     step = dict(CHECKS)
 
-    def add(key: str, passed: bool | None, keys: tuple[str, ...] = (), **params: object) -> None:
+    def add(
+        key: str,
+        passed: bool | None,
+        keys: tuple[str, ...] = (),
+        not_applicable: str | None = None,
+        **params: object,
+    ) -> None:
         found[key] = FidelityCheck(
-            key=key, step=step[key], passed=passed, options=keys, params=params
+            key=key,
+            step=step[key],
+            passed=passed,
+            options=keys,
+            params=params,
+            not_applicable=not_applicable,
         )
 
     inv = r.invitation
@@ -334,7 +367,10 @@ def _checks(r: _Record) -> tuple[FidelityCheck, ...]:
         add("two_or_more_options", len(shown) >= 2, count=len(shown))
         lacking = [o for o in shown if not (o.pros and o.cons)]
         add("pros_and_cons", not lacking, tuple(o.key for o in lacking), options=_titles(lacking))
-        add("status_quo_option", any(o.status_quo for o in shown))
+        if r.no_status_quo is not None and not any(o.status_quo for o in shown):
+            add("status_quo_option", None, not_applicable=r.no_status_quo)
+        else:
+            add("status_quo_option", any(o.status_quo for o in shown))
     w = r.weighing
     add(
         "preferences_recorded",

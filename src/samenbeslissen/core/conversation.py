@@ -28,6 +28,7 @@ from samenbeslissen.core.model import (
     Option,
     Participant,
     ParticipantRole,
+    Presentation,
     Reconsideration,
     Remark,
     Stopping,
@@ -460,14 +461,33 @@ class Conversation:
         return self._act(Action.ADD_OPTION, actor, lambda: option, user)
 
     def present_options(
-        self, *, actor: ParticipantRole = _PROFESSIONAL, user: str | None = None
+        self,
+        *,
+        no_status_quo: str | None = None,
+        actor: ParticipantRole = _PROFESSIONAL,
+        user: str | None = None,
     ) -> Event:
         """Step 2 done: the options and their pros and cons were explained.
 
+        Args:
+            no_status_quo: Why no option is "keep things as they are", when
+                none is (a legal duty, say). The record keeps it, and the
+                fidelity check reads it.
+            actor: Who did this.
+            user: The host's id of the person at the keyboard (never a name).
+
         Raises:
             NotEnoughOptionsError: Fewer options than the policy's ``min_options``.
+            RuleViolationError: The policy requires a status-quo option and
+                there is none (a reason does not lift the rule).
+            InputError: A reason for no status quo while one of the options is it.
         """
-        return self._act(Action.PRESENT_OPTIONS, actor, lambda: None, user)
+        return self._act(
+            Action.PRESENT_OPTIONS,
+            actor,
+            lambda: None if no_status_quo is None else Presentation(no_status_quo=no_status_quo),
+            user,
+        )
 
     def weigh(
         self,
@@ -936,6 +956,9 @@ class Conversation:
                 raise InputError("duplicate_option", field="key", value=data.key)
             if len(self._options) >= policy.max_options:
                 raise InputError("too_many", field="options", limit=policy.max_options)
+        elif isinstance(data, Presentation):
+            if any(o.status_quo for o in self._options):
+                raise InputError("status_quo_present", field="no_status_quo")
         elif isinstance(data, Weighing):
             if len(data.criteria) > policy.max_criteria:
                 raise InputError("too_many", field="importance", limit=policy.max_criteria)

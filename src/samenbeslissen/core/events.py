@@ -16,13 +16,14 @@ from samenbeslissen.core.model import (
     Invitation,
     Option,
     ParticipantRole,
+    Presentation,
     Reconsideration,
     Stopping,
 )
 from samenbeslissen.core.steps import Action, Step
 from samenbeslissen.core.weighing import Weighing
 
-__all__ = ["PAYLOAD_TYPES", "Event", "Payload"]
+__all__ = ["OPTIONAL_PAYLOADS", "PAYLOAD_TYPES", "Event", "Payload"]
 
 Payload = (
     Invitation
@@ -32,6 +33,7 @@ Payload = (
     | Deferral
     | Stopping
     | Evaluation
+    | Presentation
     | Reconsideration
     | Experience
     | None
@@ -41,7 +43,7 @@ Payload = (
 PAYLOAD_TYPES: dict[Action, type | None] = {
     Action.INFORM: Invitation,
     Action.ADD_OPTION: Option,
-    Action.PRESENT_OPTIONS: None,
+    Action.PRESENT_OPTIONS: Presentation,
     Action.WEIGH: Weighing,
     Action.DECIDE: Decision,
     Action.DEFER: Deferral,
@@ -52,6 +54,10 @@ PAYLOAD_TYPES: dict[Action, type | None] = {
     Action.ADD_EXPERIENCE: Experience,
 }
 """The payload class each action records; None for actions that record no data."""
+
+OPTIONAL_PAYLOADS = frozenset({Action.PRESENT_OPTIONS})
+"""Actions whose payload may be None: presenting the options records a Presentation
+only when there is something to say (why there is no status quo)."""
 
 
 @attrs.frozen(kw_only=True)

@@ -210,6 +210,20 @@ class Evaluation:
 
 @v.every_problem
 @attrs.frozen(kw_only=True)
+class Presentation:
+    """What step 2 recorded beyond the options themselves.
+
+    ``no_status_quo`` says why no option is "keep things as they are", when
+    none is: some decisions have no such option (a legal duty under the
+    Participatiewet, say). The fidelity check then calls its status-quo
+    check not applicable, with this reason.
+    """
+
+    no_status_quo: str = attrs.field(validator=v.attrs_validator(v.text))
+
+
+@v.every_problem
+@attrs.frozen(kw_only=True)
 class Reconsideration:
     """Why a decision that was evaluated is taken up again, back at the options."""
 

@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from samenbeslissen.core.encoding import to_json_types
-from samenbeslissen.core.events import PAYLOAD_TYPES, Event, Payload
+from samenbeslissen.core.events import OPTIONAL_PAYLOADS, PAYLOAD_TYPES, Event, Payload
 from samenbeslissen.core.model import Participant, ParticipantRole
 from samenbeslissen.core.policy import Policy
 from samenbeslissen.core.steps import Action, Step
@@ -667,6 +667,8 @@ def _event(item: object, path: str) -> StoredEvent:
             data=(
                 (None if data is None else _irregular(data))
                 if payload_type is None
+                else None
+                if data is None and action in OPTIONAL_PAYLOADS
                 else _quick(payload_type)(data)
             ),
         )
@@ -691,6 +693,8 @@ def _careful_event(item: object, path: str) -> StoredEvent:
             raise RecordError(
                 "record_type", field=data_path, expected=WORDS["null"], got=WORDS["a value"]
             )
+        data = None
+    elif fields["data"] is None and action in OPTIONAL_PAYLOADS:
         data = None
     else:
         data = _structure(fields["data"], payload_type, data_path)

@@ -48,7 +48,7 @@ class _Finding(Protocol):
 
 class _Check(_Finding, Protocol):
     @property
-    def passed(self) -> bool | None: ...
+    def state(self) -> str: ...
     def status(self, language: str = ...) -> str: ...
 
 
@@ -155,7 +155,6 @@ def sensitivity_html(result: Sensitivity, language: str = "nl") -> str:
 
 
 def _fidelity(report: FidelityView, format: str, language: str) -> str:
-    state = {True: "passed", False: "failed", None: "pending"}
     return _render(
         "fidelity",
         format,
@@ -167,7 +166,7 @@ def _fidelity(report: FidelityView, format: str, language: str) -> str:
                 "label": step.label(language),
                 "checks": [
                     {
-                        "state": state[c.passed],
+                        "state": c.state,
                         "status": c.status(language),
                         "title": c.title(language),
                         "message": c.message(language),
