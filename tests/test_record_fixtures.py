@@ -23,10 +23,10 @@ def test_there_are_records_of_every_kind_to_load() -> None:
 
 
 def _as_version_2(event: dict[str, Any]) -> dict[str, Any]:
-    """Version 2 adds the user to each event, and the wish asked again to a decision."""
+    """Version 2 adds the user to each event; a decision the wish asked again and time offered."""
     upgraded = {**event, "user": None}
     if event["action"] == "decide":
-        upgraded["data"] = {**event["data"], "wanted_role": None}
+        upgraded["data"] = {**event["data"], "wanted_role": None, "reflection_offered": None}
     return upgraded
 
 

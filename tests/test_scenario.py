@@ -1088,3 +1088,25 @@ def test_the_reader_gives_the_same_with_and_without_libyaml(
     fast = outcome()
     monkeypatch.setattr(yaml_reader, "_FAST", None)
     assert fast == outcome()
+
+
+def test_a_planned_decision_can_say_time_to_think_was_offered() -> None:
+    offered = loads_scenario(
+        changed("  rationale: Omdat het snel is.\n", "  rationale: Omdat het snel is.\n"
+                "  reflection_offered: true\n")
+    )  # fmt: skip
+    assert offered.decision is not None
+    assert offered.decision.reflection_offered is True
+    decision = offered.play().decision
+    assert decision is not None
+    assert decision.reflection_offered is True
+    assert loads_scenario(BASE).decision.reflection_offered is False  # type: ignore[union-attr]
+    again = sb.scenario_to_dict(offered)
+    assert True is again["decision"]["reflection_offered"]
+    validator().validate(again)
+    assert "reflection_offered" not in sb.scenario_to_dict(loads_scenario(BASE))["decision"]
+    error = refused(
+        changed("  rationale: Omdat het snel is.\n", "  rationale: Omdat het snel is.\n"
+                "  reflection_offered: ja\n")
+    )  # fmt: skip
+    assert "decision.reflection_offered" == error.field

@@ -37,6 +37,7 @@ CHECKS: tuple[tuple[str, Step], ...] = (
     ("status_quo_option", Step.OPTIONS),
     ("preferences_recorded", Step.PREFERENCES),
     ("decision_rationale", Step.DECIDE),
+    ("reflection_time", Step.DECIDE),
     ("follow_up_agreed", Step.DECIDE),
 )
 """Every check's key and the step it belongs to, in the model's order."""
@@ -45,7 +46,6 @@ PITFALLS: tuple[tuple[str, Step], ...] = (
     ("only_downsides", Step.OPTIONS),
     ("only_upsides", Step.OPTIONS),
     ("preferences_skipped", Step.PREFERENCES),
-    ("decided_same_minute", Step.DECIDE),
     ("professional_decided_against_wish", Step.DECIDE),
     ("client_left_to_decide", Step.DECIDE),
     ("deferred_without_date", Step.DECIDE),
@@ -271,15 +271,6 @@ def _titles(options: list[Option]) -> Joined:
     return Joined(f"'{o.title}'" for o in options)
 
 
-def _within(span: dt.timedelta) -> Phrase:
-    seconds = int(span.total_seconds())
-    if seconds == 60:
-        return Phrase("word.within_a_minute")
-    if seconds % 60 == 0:
-        return Phrase("word.within_minutes", count=seconds // 60)
-    return Phrase("word.within_seconds", count=seconds)
-
-
 @attrs.define
 class _Record:
     """The parts of the history the checks look at; the latest of each counts."""
@@ -293,6 +284,7 @@ class _Record:
     decision: Decision | None = None
     decided_at: dt.datetime | None = None
     deferrals: list[Deferral] = attrs.field(factory=list)
+    resumed: bool = False
     evaluated: bool = False
     reconsidered: int = 0
 
@@ -319,6 +311,8 @@ class _Record:
                 record.decided_at = event.at
             elif isinstance(data, Deferral):
                 record.deferrals.append(data)
+            elif event.action is Action.RESUME:
+                record.resumed = True
             elif event.action is Action.EVALUATE:
                 record.evaluated = True
             elif event.action is Action.RECONSIDER:
@@ -332,7 +326,20 @@ class _Record:
         return record
 
 
-def _checks(r: _Record) -> tuple[FidelityCheck, ...]:
+def _reflection(r: _Record, conv: Conversation) -> Phrase | None:
+    """How the record shows the client had time to think before deciding, if it does."""
+    if r.resumed:
+        return Phrase("word.reflection_deferred")
+    if r.decision is not None and r.decision.reflection_offered:
+        return Phrase("word.reflection_offered")
+    if r.presented_at is not None and r.decided_at is not None:
+        presented = conv.local(r.presented_at).date()
+        if conv.local(r.decided_at).date() > presented:
+            return Phrase("word.reflection_later_day")
+    return None
+
+
+def _checks(r: _Record, conv: Conversation) -> tuple[FidelityCheck, ...]:
     found: dict[str, FidelityCheck] = {}
     step = dict(CHECKS)
 
@@ -379,6 +386,8 @@ def _checks(r: _Record) -> tuple[FidelityCheck, ...]:
     )
     d = r.decision
     add("decision_rationale", None if d is None else d.rationale is not None)
+    how = None if d is None else _reflection(r, conv)
+    add("reflection_time", None if d is None else how is not None, how=how)
     add(
         "follow_up_agreed",
         None if d is None else d.follow_up is not None,
@@ -387,7 +396,7 @@ def _checks(r: _Record) -> tuple[FidelityCheck, ...]:
     return tuple(found[key] for key, _ in CHECKS)
 
 
-def _pitfalls(r: _Record, today: dt.date, min_deliberation: dt.timedelta) -> tuple[Pitfall, ...]:
+def _pitfalls(r: _Record, today: dt.date) -> tuple[Pitfall, ...]:
     found: dict[str, Pitfall] = {}
     step = dict(PITFALLS)
 
@@ -404,12 +413,6 @@ def _pitfalls(r: _Record, today: dt.date, min_deliberation: dt.timedelta) -> tup
     if r.weighing is not None and r.weighing.skipped:
         add("preferences_skipped")
     d, inv = r.decision, r.invitation
-    if (
-        r.decided_at is not None
-        and r.presented_at is not None
-        and r.decided_at - r.presented_at < min_deliberation
-    ):
-        add("decided_same_minute", within=_within(min_deliberation))
     # The latest wish counts: asked again at the decision, or else in step 1.
     wish = d.wanted_role if d is not None and d.wanted_role is not None else None
     if wish is None and inv is not None:
@@ -427,26 +430,23 @@ def _pitfalls(r: _Record, today: dt.date, min_deliberation: dt.timedelta) -> tup
     return tuple(found[key] for key, _ in PITFALLS if key in found)
 
 
-def fidelity(
-    conv: Conversation,
-    *,
-    today: dt.date | None = None,
-    min_deliberation: dt.timedelta = dt.timedelta(minutes=1),
-) -> FidelityReport:
+def fidelity(conv: Conversation, *, today: dt.date | None = None) -> FidelityReport:
     """Check a conversation's record against the four steps of the model.
 
     For each step the report says whether the record shows it was done, and
     done fully (see :data:`CHECKS`): the client was told they may co-decide
     and asked how they want to decide; two or more options, each with pros
     and cons, one of them "keep things as they are"; what matters to the
-    client recorded before deciding; the decision with the client's reason
-    and a follow-up date. A check is None while the conversation has not got
-    that far. Where options were presented more than once, or weighed more
-    than once, the latest time counts.
+    client recorded before deciding; the decision with the client's reason,
+    time to think it over (a deferral, time offered, or a decision on a
+    later day than the options were presented), and a follow-up date. A
+    check is None while the conversation has not got that far, and not
+    applicable when the record says why (no status quo, see
+    ``Conversation.present_options``). Where options were presented more
+    than once, or weighed more than once, the latest time counts.
 
     It also names the pitfalls the record shows (see :data:`PITFALLS`):
-    only downsides (or only upsides) for an option, preferences skipped, a
-    decision within ``min_deliberation`` of presenting the options, the
+    only downsides (or only upsides) for an option, preferences skipped, the
     professional deciding although the client wanted to decide alone or
     together, the client left to decide alone although they wanted the
     professional to decide (the latest wish counts: ``Decision.wanted_role``
@@ -456,28 +456,23 @@ def fidelity(
     Args:
         conv: The conversation (live, or loaded with ``Conversation.from_dict``).
         today: The date to compare the follow-up date with (default: today
-            in UTC, like the conversation's default clock).
-        min_deliberation: A decision this soon after presenting the options
-            is flagged (default one minute).
+            where the conversation takes place).
 
     Returns:
         The report; its language is the conversation's.
 
     Raises:
-        InputError: ``conv`` is not a Conversation, ``today`` not a date, or
-            ``min_deliberation`` not a timedelta of zero or more.
+        InputError: ``conv`` is not a Conversation, or ``today`` not a date.
     """
     if not isinstance(conv, Conversation):
         raise InputError("expected_type", field="conv", expected="Conversation")
     if today is None:  # today where the conversation takes place
         today = conv.local(dt.datetime.now(dt.timezone.utc)).date()
     v.date(today, "today")
-    if not isinstance(min_deliberation, dt.timedelta) or min_deliberation < dt.timedelta(0):
-        raise InputError("expected_type", field="min_deliberation", expected="timedelta >= 0")
     record = _Record.read(conv.history)
     return FidelityReport(
-        checks=_checks(record),
-        pitfalls=_pitfalls(record, today, min_deliberation),
+        checks=_checks(record, conv),
+        pitfalls=_pitfalls(record, today),
         today=today,
         language=conv.language,
         reconsidered=record.reconsidered,

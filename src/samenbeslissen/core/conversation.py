@@ -542,6 +542,7 @@ class Conversation:
         rationale: str | None = None,
         follow_up: dt.date | None = None,
         wanted_role: DecisionRole | None = None,
+        reflection_offered: bool | None = None,
         actor: ParticipantRole = _PROFESSIONAL,
         user: str | None = None,
     ) -> Event:
@@ -554,6 +555,8 @@ class Conversation:
             follow_up: When to look back on the decision (required by default).
             wanted_role: How the client wants to decide, if asked again now
                 (the wish of step 1 may have changed).
+            reflection_offered: Whether the client was offered time to think
+                it over before deciding (True even when they chose to decide now).
             actor: Who did this.
             user: The host's id of the person at the keyboard (never a name).
 
@@ -570,6 +573,7 @@ class Conversation:
                 rationale=rationale,
                 follow_up=follow_up,
                 wanted_role=wanted_role,
+                reflection_offered=reflection_offered,
             ),
             user,
         )

@@ -171,6 +171,8 @@ class Decision:
     ``wanted_role`` is how the client wanted to decide when asked again at
     this step, if they were: a wish can change once the options are known.
     The fidelity check compares the latest wish with ``decided_by``.
+    ``reflection_offered`` says whether the client was offered time to think
+    it over (bedenktijd) before deciding, if that was recorded.
     """
 
     option: str = attrs.field(validator=v.attrs_validator(v.key))
@@ -180,6 +182,9 @@ class Decision:
         default=None, validator=v.attrs_validator(v.optional_date)
     )
     wanted_role: DecisionRole | None = attrs.field(default=None, converter=_wanted_role)
+    reflection_offered: bool | None = attrs.field(
+        default=None, validator=v.attrs_validator(v.optional_boolean)
+    )
 
 
 @v.every_problem

@@ -106,6 +106,11 @@ def boolean(value: object, field: str) -> bool:
     return value
 
 
+def optional_boolean(value: object, field: str) -> bool | None:
+    """Return ``value`` if it is None, True or False."""
+    return None if value is None else boolean(value, field)
+
+
 def score(value: object, field: str, low: int, high: int) -> int:
     """Return ``value`` if it is an int (not a bool) from ``low`` to ``high``."""
     if isinstance(value, bool) or not isinstance(value, int):

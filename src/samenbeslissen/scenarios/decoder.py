@@ -53,7 +53,7 @@ _TOP_FIELDS = (
     "lines",
 )
 _OPTION_FIELDS = ("key", "title", "description", "pros", "cons", "status_quo")
-_DECISION_FIELDS = ("option", "decided_by", "rationale", "follow_up_weeks")
+_DECISION_FIELDS = ("option", "decided_by", "rationale", "follow_up_weeks", "reflection_offered")
 
 _TEXT_LIST = Phrase("word.text_list")
 _NONE_YET = Phrase("word.none_yet")
@@ -386,6 +386,9 @@ class _Decoder:
             option=option,
             decided_by=self.choice(f["decided_by"], (*path, "decided_by"), tuple(DecisionRole)),
             rationale=self.text(f["rationale"], (*path, "rationale")),
+            reflection_offered=self.flag(
+                f.get("reflection_offered"), (*path, "reflection_offered")
+            ),
         )
         weeks = f.get("follow_up_weeks")
         if weeks is None:

@@ -71,6 +71,8 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
             "rationale": decision.rationale,
             "follow_up_weeks": decision.follow_up_weeks,
         }
+        if decision.reflection_offered:
+            data["decision"]["reflection_offered"] = True
     if scenario.lines:
         data["lines"] = {
             step.value: _present(

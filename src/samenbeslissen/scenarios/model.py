@@ -86,6 +86,8 @@ class PlannedDecision:
     decided_by: DecisionRole
     rationale: str
     follow_up_weeks: int = 6
+    reflection_offered: bool = False
+    """The professional offered time to think it over before deciding."""
 
 
 @attrs.frozen(kw_only=True)
@@ -195,5 +197,6 @@ class Scenario:
                 decided_by=self.decision.decided_by,
                 rationale=self.decision.rationale,
                 follow_up=today + dt.timedelta(weeks=self.decision.follow_up_weeks),
+                reflection_offered=self.decision.reflection_offered or None,
             )
         return conv
