@@ -65,7 +65,7 @@ def presented(
     conv.inform(may_codecide=True, preferred_role=preferred_role)
     for option in options or (THUISZORG, ZELF):
         conv.add_option(option)
-    conv.present_options()
+    conv.present_options(deliberation_support=True)
     return conv
 
 
@@ -83,6 +83,7 @@ def good(conv: sb.Conversation | None = None) -> sb.Conversation:
         rationale="Ik wil iemand die ik ken.",
         follow_up=FOLLOW_UP,
         reflection_offered=True,
+        teach_back=True,
     )
     return conv
 
@@ -102,8 +103,8 @@ def test_a_good_conversation_passes_every_check_without_pitfalls() -> None:
     report = fidelity(good(), today=BEFORE_FOLLOW_UP)
     assert dict.fromkeys((key for key, _ in CHECKS), True) == states(report)
     assert [] == pitfalls(report)
-    assert (9, 9, 1.0) == (report.passed, report.applicable, report.score)
-    assert "In orde: 9 van 9 punten (100%)." == report.summary()
+    assert (11, 11, 1.0) == (report.passed, report.applicable, report.score)
+    assert "In orde: 11 van 11 punten (100%)." == report.summary()
 
 
 def test_checks_keep_the_models_order_and_group_by_step() -> None:
@@ -111,9 +112,12 @@ def test_checks_keep_the_models_order_and_group_by_step() -> None:
     assert list(CHECKS) == [(c.key, c.step) for c in report.checks]
     steps = report.steps()
     assert [sb.Step.INFORM, sb.Step.OPTIONS, sb.Step.PREFERENCES, sb.Step.DECIDE] == list(steps)
-    assert ["two_or_more_options", "pros_and_cons", "status_quo_option"] == [
-        c.key for c in steps[sb.Step.OPTIONS]
-    ]
+    assert [
+        "two_or_more_options",
+        "pros_and_cons",
+        "status_quo_option",
+        "deliberation_support",
+    ] == [c.key for c in steps[sb.Step.OPTIONS]]
 
 
 def test_passed_checks_say_what_the_record_shows() -> None:
@@ -147,7 +151,7 @@ def test_checks_of_later_steps_wait_until_the_conversation_gets_there() -> None:
         k: v for k, v in states(report).items() if v is not None
     }
     assert (2, 2) == (report.passed, report.applicable)
-    assert "In orde: 2 van 2 punten (100%). Nog niet aan de orde: 7 punten." == report.summary()
+    assert "In orde: 2 van 2 punten (100%). Nog niet aan de orde: 9 punten." == report.summary()
     assert "Nog niet" == report.check("two_or_more_options").status()
 
 
@@ -211,7 +215,8 @@ def test_a_decision_without_reason_or_follow_up_fails_step_four() -> None:
         report.check("decision_rationale").passed,
         report.check("follow_up_agreed").passed,
     )
-    assert (6, 9) == (report.passed, report.applicable)  # no time to think recorded either
+    # Nor time to think, nor teach-back recorded.
+    assert (7, 11) == (report.passed, report.applicable)
 
 
 def test_the_latest_presentation_of_the_options_counts() -> None:
@@ -393,7 +398,8 @@ def test_a_deferral_without_a_date_stays_in_the_record_after_resuming() -> None:
     conv.decide("zelf", decided_by=sb.DecisionRole.SHARED, rationale="Zo.", follow_up=FOLLOW_UP)
     report = fidelity(conv, today=BEFORE_FOLLOW_UP)
     assert ["deferred_without_date"] == pitfalls(report)
-    assert (9, 9) == (report.passed, report.applicable)  # the deferral gave time to think
+    # The deferral gave time to think; no teach-back was recorded.
+    assert (10, 11) == (report.passed, report.applicable)
 
 
 def test_no_evaluation_after_the_follow_up_date_is_a_pitfall() -> None:
@@ -429,7 +435,7 @@ def test_markdown_lists_the_checks_per_step_and_the_pitfalls() -> None:
     conv = good(conversation(clock=lambda: START))
     markdown = fidelity(conv, today=BEFORE_FOLLOW_UP)._repr_markdown_()
     assert markdown.startswith(
-        "**Volgde het gesprek de vier stappen?** In orde: 9 van 9 punten (100%).\n"
+        "**Volgde het gesprek de vier stappen?** In orde: 11 van 11 punten (100%).\n"
     )
     assert "#### Stap 1: Keuze\n" in markdown
     assert "- **In orde**: Verteld dat de cliënt mag meebeslissen. " in markdown
@@ -467,7 +473,7 @@ def test_to_dict_is_plain_json_with_both_languages() -> None:
     conv = good(conversation(clock=lambda: START))
     data = fidelity(conv, today=BEFORE_FOLLOW_UP).to_dict()
     assert json.loads(json.dumps(data)) == data
-    assert ("2026-03-15", 9, 9, 1.0) == (
+    assert ("2026-03-15", 11, 11, 1.0) == (
         data["today"],
         data["passed"],
         data["applicable"],
@@ -477,7 +483,7 @@ def test_to_dict_is_plain_json_with_both_languages() -> None:
     assert ("told_may_codecide", "inform", True) == (first["key"], first["step"], first["passed"])
     assert {"nl", "en"} == set(first["message"])
     assert [] == data["pitfalls"]
-    reflection = data["checks"][7]
+    reflection = data["checks"][8]
     assert ("reflection_time", "Time to think it over") == (
         reflection["key"],
         reflection["title"]["en"],
@@ -566,7 +572,8 @@ def test_no_status_quo_with_a_reason_is_not_applicable_and_out_of_the_score() ->
     assert ("not_applicable", None, DUTY) == (check.state, check.passed, check.not_applicable)
     assert "Niet van toepassing" == check.status()
     assert check.message() == f"Dit hoort niet bij dit gesprek. De reden: {DUTY}"
-    assert (7, 8) == (report.passed, report.applicable)  # no time to think recorded
+    # Not recorded: help to weigh, time to think, teach-back.
+    assert (7, 10) == (report.passed, report.applicable)
     assert "Nog niet aan de orde" not in report.summary()
     assert "not_applicable" == check.to_dict()["state"]
     assert 'class="sb-not_applicable"' in report.to_html()
@@ -610,3 +617,26 @@ def test_the_model_scenarios_pass_every_check_without_a_pitfall(source: str) -> 
     report = fidelity(scenario.play())
     assert [] == pitfalls(report)
     assert report.passed == report.applicable == len(report.checks)
+
+
+def test_help_to_weigh_and_teach_back_are_checked_as_recorded() -> None:
+    conv = conversation()
+    conv.inform(may_codecide=True, preferred_role=sb.DecisionRole.SHARED)
+    conv.add_option(THUISZORG)
+    conv.add_option(ZELF)
+    conv.present_options()
+    report = fidelity(conv, today=BEFORE_FOLLOW_UP)
+    check = report.check("deliberation_support")
+    assert (False, sb.Step.OPTIONS) == (check.passed, check.step)
+    assert "Zeg dat u samen de voor- en nadelen bekijkt" in check.message()
+    assert report.check("teach_back").passed is None  # not decided yet
+    done = good()
+    assert fidelity(done, today=BEFORE_FOLLOW_UP).check("teach_back").passed is True
+    again = sb.Conversation.from_json(done.to_json())
+    assert again.history[3].data == sb.Presentation(deliberation_support=True)
+    assert again.decision is not None
+    assert again.decision.teach_back is True
+    silent = _decided(weighed(presented(conversation())), teach_back=False)
+    check = fidelity(silent, today=BEFORE_FOLLOW_UP).check("teach_back")
+    assert check.passed is False
+    assert "Ask for it" in check.message("en")

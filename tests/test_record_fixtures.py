@@ -22,11 +22,14 @@ def test_there_are_records_of_every_kind_to_load() -> None:
     assert {step.value for step in sb.Step} == steps
 
 
+_DECISION_ADDED = ("wanted_role", "reflection_offered", "teach_back")
+
+
 def _as_version_2(event: dict[str, Any]) -> dict[str, Any]:
     """Version 2 adds the user to each event; a decision the wish asked again and time offered."""
     upgraded = {**event, "user": None}
     if event["action"] == "decide":
-        upgraded["data"] = {**event["data"], "wanted_role": None, "reflection_offered": None}
+        upgraded["data"] = {**event["data"], **dict.fromkeys(_DECISION_ADDED)}
     return upgraded
 
 

@@ -236,7 +236,7 @@ def test_an_actor_who_does_not_take_part_is_refused() -> None:
 def test_data_of_presenting_the_options_is_none_or_a_presentation() -> None:
     # history[3] presents the options: nothing, or why there is no status quo.
     assert "history[3].data.no_status_quo" == (
-        refused(broken(_set(["history", 3, "data"], {}))).field
+        refused(broken(_set(["history", 3, "data"], {"no_status_quo": 5}))).field
     )
     assert "history[3].data" == refused(broken(_set(["history", 3, "data"], "geen"))).field
 

@@ -35,9 +35,11 @@ CHECKS: tuple[tuple[str, Step], ...] = (
     ("two_or_more_options", Step.OPTIONS),
     ("pros_and_cons", Step.OPTIONS),
     ("status_quo_option", Step.OPTIONS),
+    ("deliberation_support", Step.OPTIONS),
     ("preferences_recorded", Step.PREFERENCES),
     ("decision_rationale", Step.DECIDE),
     ("reflection_time", Step.DECIDE),
+    ("teach_back", Step.DECIDE),
     ("follow_up_agreed", Step.DECIDE),
 )
 """Every check's key and the step it belongs to, in the model's order."""
@@ -280,6 +282,7 @@ class _Record:
     presented: list[Option] | None = None
     presented_at: dt.datetime | None = None
     no_status_quo: str | None = None
+    deliberation_support: bool | None = None
     weighing: Weighing | None = None
     decision: Decision | None = None
     decided_at: dt.datetime | None = None
@@ -301,9 +304,9 @@ class _Record:
                 # The options on the table are those added before presenting them.
                 record.presented = list(record.added)
                 record.presented_at = event.at
-                record.no_status_quo = (
-                    data.no_status_quo if isinstance(data, Presentation) else None
-                )
+                shown = data if isinstance(data, Presentation) else Presentation()
+                record.no_status_quo = shown.no_status_quo
+                record.deliberation_support = shown.deliberation_support
             elif isinstance(data, Weighing):
                 record.weighing = data
             elif isinstance(data, Decision):
@@ -368,7 +371,12 @@ def _checks(r: _Record, conv: Conversation) -> tuple[FidelityCheck, ...]:
     )
     shown = r.presented
     if shown is None:
-        for key in ("two_or_more_options", "pros_and_cons", "status_quo_option"):
+        for key in (
+            "two_or_more_options",
+            "pros_and_cons",
+            "status_quo_option",
+            "deliberation_support",
+        ):
             add(key, None)
     else:
         add("two_or_more_options", len(shown) >= 2, count=len(shown))
@@ -378,6 +386,7 @@ def _checks(r: _Record, conv: Conversation) -> tuple[FidelityCheck, ...]:
             add("status_quo_option", None, not_applicable=r.no_status_quo)
         else:
             add("status_quo_option", any(o.status_quo for o in shown))
+        add("deliberation_support", r.deliberation_support is True)
     w = r.weighing
     add(
         "preferences_recorded",
@@ -388,6 +397,7 @@ def _checks(r: _Record, conv: Conversation) -> tuple[FidelityCheck, ...]:
     add("decision_rationale", None if d is None else d.rationale is not None)
     how = None if d is None else _reflection(r, conv)
     add("reflection_time", None if d is None else how is not None, how=how)
+    add("teach_back", None if d is None else d.teach_back is True)
     add(
         "follow_up_agreed",
         None if d is None else d.follow_up is not None,
@@ -436,10 +446,12 @@ def fidelity(conv: Conversation, *, today: dt.date | None = None) -> FidelityRep
     For each step the report says whether the record shows it was done, and
     done fully (see :data:`CHECKS`): the client was told they may co-decide
     and asked how they want to decide; two or more options, each with pros
-    and cons, one of them "keep things as they are"; what matters to the
+    and cons, one of them "keep things as they are", and the promise of help
+    to weigh them (OPTION-5 item 2); what matters to the
     client recorded before deciding; the decision with the client's reason,
     time to think it over (a deferral, time offered, or a decision on a
-    later day than the options were presented), and a follow-up date. A
+    later day than the options were presented), the client's teach-back of
+    what was agreed, and a follow-up date. A
     check is None while the conversation has not got that far, and not
     applicable when the record says why (no status quo, see
     ``Conversation.present_options``). Where options were presented more

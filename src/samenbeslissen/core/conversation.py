@@ -464,6 +464,7 @@ class Conversation:
         self,
         *,
         no_status_quo: str | None = None,
+        deliberation_support: bool | None = None,
         actor: ParticipantRole = _PROFESSIONAL,
         user: str | None = None,
     ) -> Event:
@@ -473,6 +474,8 @@ class Conversation:
             no_status_quo: Why no option is "keep things as they are", when
                 none is (a legal duty, say). The record keeps it, and the
                 fidelity check reads it.
+            deliberation_support: Whether you told the client they will get
+                help to weigh the options (OPTION-5 item 2).
             actor: Who did this.
             user: The host's id of the person at the keyboard (never a name).
 
@@ -485,7 +488,13 @@ class Conversation:
         return self._act(
             Action.PRESENT_OPTIONS,
             actor,
-            lambda: None if no_status_quo is None else Presentation(no_status_quo=no_status_quo),
+            lambda: (
+                None
+                if no_status_quo is None and deliberation_support is None
+                else Presentation(
+                    no_status_quo=no_status_quo, deliberation_support=deliberation_support
+                )
+            ),
             user,
         )
 
@@ -543,6 +552,7 @@ class Conversation:
         follow_up: dt.date | None = None,
         wanted_role: DecisionRole | None = None,
         reflection_offered: bool | None = None,
+        teach_back: bool | None = None,
         actor: ParticipantRole = _PROFESSIONAL,
         user: str | None = None,
     ) -> Event:
@@ -557,6 +567,8 @@ class Conversation:
                 (the wish of step 1 may have changed).
             reflection_offered: Whether the client was offered time to think
                 it over before deciding (True even when they chose to decide now).
+            teach_back: Whether the client told in their own words what was
+                agreed, so you know your explanation came across.
             actor: Who did this.
             user: The host's id of the person at the keyboard (never a name).
 
@@ -574,6 +586,7 @@ class Conversation:
                 follow_up=follow_up,
                 wanted_role=wanted_role,
                 reflection_offered=reflection_offered,
+                teach_back=teach_back,
             ),
             user,
         )
@@ -961,7 +974,7 @@ class Conversation:
             if len(self._options) >= policy.max_options:
                 raise InputError("too_many", field="options", limit=policy.max_options)
         elif isinstance(data, Presentation):
-            if any(o.status_quo for o in self._options):
+            if data.no_status_quo is not None and any(o.status_quo for o in self._options):
                 raise InputError("status_quo_present", field="no_status_quo")
         elif isinstance(data, Weighing):
             if len(data.criteria) > policy.max_criteria:

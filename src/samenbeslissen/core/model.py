@@ -172,7 +172,8 @@ class Decision:
     this step, if they were: a wish can change once the options are known.
     The fidelity check compares the latest wish with ``decided_by``.
     ``reflection_offered`` says whether the client was offered time to think
-    it over (bedenktijd) before deciding, if that was recorded.
+    it over (bedenktijd) before deciding, and ``teach_back`` whether the
+    client told in their own words what was agreed, if that was recorded.
     """
 
     option: str = attrs.field(validator=v.attrs_validator(v.key))
@@ -183,6 +184,9 @@ class Decision:
     )
     wanted_role: DecisionRole | None = attrs.field(default=None, converter=_wanted_role)
     reflection_offered: bool | None = attrs.field(
+        default=None, validator=v.attrs_validator(v.optional_boolean)
+    )
+    teach_back: bool | None = attrs.field(
         default=None, validator=v.attrs_validator(v.optional_boolean)
     )
 
@@ -221,10 +225,17 @@ class Presentation:
     ``no_status_quo`` says why no option is "keep things as they are", when
     none is: some decisions have no such option (a legal duty under the
     Participatiewet, say). The fidelity check then calls its status-quo
-    check not applicable, with this reason.
+    check not applicable, with this reason. ``deliberation_support`` says
+    whether the professional told the client they would get help to weigh
+    the options (OPTION-5 item 2).
     """
 
-    no_status_quo: str = attrs.field(validator=v.attrs_validator(v.text))
+    no_status_quo: str | None = attrs.field(
+        default=None, validator=v.attrs_validator(v.optional_text)
+    )
+    deliberation_support: bool | None = attrs.field(
+        default=None, validator=v.attrs_validator(v.optional_boolean)
+    )
 
 
 @v.every_problem

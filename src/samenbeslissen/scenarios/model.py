@@ -158,9 +158,11 @@ class Scenario:
         """Play the scenario's conversation through the model, up to ``until``.
 
         Step 1 tells the client they may co-decide and records the persona's
-        preferred role; step 3 records the scenario's criteria and ratings;
-        step 4 records the planned decision (when the scenario has one; else
-        the conversation stops at step 4).
+        preferred role; step 2 records that the client was promised help to
+        weigh the options; step 3 records the scenario's criteria and
+        ratings; step 4 records the planned decision with the client's
+        teach-back (when the scenario has one; else the conversation stops
+        at step 4).
 
         Args:
             until: The step to stop at: INFORM, OPTIONS, PREFERENCES, DECIDE or DECIDED.
@@ -179,7 +181,9 @@ class Scenario:
                 may_codecide=True, preferred_role=self.client.preferred_role, goal=self.goal
             )
         if target >= 2:
-            conv.present_options()
+            # As step 1 tells the client they may co-decide, step 2 plays the
+            # guide's move of promising help to weigh the options.
+            conv.present_options(deliberation_support=True)
         if target >= 3:
             weighing = self.weighing
             if weighing is None:
@@ -198,5 +202,6 @@ class Scenario:
                 rationale=self.decision.rationale,
                 follow_up=today + dt.timedelta(weeks=self.decision.follow_up_weeks),
                 reflection_offered=self.decision.reflection_offered or None,
+                teach_back=True,  # the script's teach-back line
             )
         return conv
