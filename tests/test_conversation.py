@@ -765,3 +765,42 @@ def test_options_criteria_participants_and_events_are_bounded() -> None:
 def test_limits_outside_their_range_are_a_wrong_policy(limit: dict[str, object]) -> None:
     with pytest.raises(sb.DefinitionError):
         sb.Policy(**limit)  # type: ignore[arg-type]  # wrong on purpose
+
+
+# -- support and language ------------------------------------------------------------
+
+
+def _supported(*others: sb.Participant, policy: sb.Policy | None = None) -> sb.Conversation:
+    return sb.Conversation(
+        "Welke hulp past bij u?",
+        client=sb.Participant(name="Mevrouw Haddad", speaks="Arabisch"),
+        professional=sb.Participant(name="Sanne"),
+        others=others,
+        policy=policy,
+    )
+
+
+def test_a_policy_can_require_that_free_client_support_is_offered() -> None:
+    strict = sb.Policy(require_client_support_offer=True)
+    conv = _supported(policy=strict)
+    with pytest.raises(sb.RuleViolationError) as info:
+        conv.inform(may_codecide=True)
+    assert "require_client_support_offer" == info.value.rule
+    assert "gratis onafhankelijke cliëntondersteuning" in str(info.value)
+    assert sb.Step.INFORM is conv.step  # nothing recorded
+    event = conv.inform(may_codecide=True, client_support_offered=True)
+    assert event.data.client_support_offered is True  # type: ignore[union-attr]
+    # A client support person who takes part is support enough.
+    ingrid = sb.Participant(name="Ingrid", role=sb.ParticipantRole.CLIENT_SUPPORT)
+    _supported(ingrid, policy=strict).inform(may_codecide=True)
+    # The default policy asks nothing.
+    _supported().inform(may_codecide=True)
+
+
+def test_the_language_a_participant_speaks_is_kept_in_the_record() -> None:
+    conv = _supported()
+    again = sb.Conversation.from_json(conv.to_json())
+    assert "Arabisch" == again.client.speaks
+    with pytest.raises(sb.InputError) as info:
+        sb.Participant(name="A", speaks=" ")
+    assert "speaks" == info.value.field

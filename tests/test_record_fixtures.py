@@ -22,15 +22,23 @@ def test_there_are_records_of_every_kind_to_load() -> None:
     assert {step.value for step in sb.Step} == steps
 
 
-_DECISION_ADDED = ("wanted_role", "reflection_offered", "teach_back")
+_ADDED = {
+    "decide": ("wanted_role", "reflection_offered", "teach_back"),
+    "inform": ("client_support_offered",),
+}
+"""The fields version 2 added to the data of an event, by action: all empty for old records."""
 
 
 def _as_version_2(event: dict[str, Any]) -> dict[str, Any]:
-    """Version 2 adds the user to each event; a decision the wish asked again and time offered."""
+    """Version 2 adds the user to each event, and a few fields to some of their data."""
     upgraded = {**event, "user": None}
-    if event["action"] == "decide":
-        upgraded["data"] = {**event["data"], **dict.fromkeys(_DECISION_ADDED)}
+    if event["action"] in _ADDED:
+        upgraded["data"] = {**event["data"], **dict.fromkeys(_ADDED[event["action"]])}
     return upgraded
+
+
+def _person(person: dict[str, Any]) -> dict[str, Any]:
+    return {**person, "speaks": None}
 
 
 @pytest.mark.parametrize("path", V1, ids=lambda path: path.stem)
@@ -46,8 +54,14 @@ def test_a_version_1_record_loads_as_version_2_and_keeps_its_history(path: Path)
     added = {"id", "revision", "address", "timezone", "meta"}
     assert {k: v for k, v in again.items() if k not in added | {"schema_version", "policy"}} == {
         k: v for k, v in stored.items() if k not in {"schema_version", "policy", "history"}
-    } | {"history": [_as_version_2(event) for event in stored["history"]]}
+    } | {
+        "history": [_as_version_2(event) for event in stored["history"]],
+        "client": _person(stored["client"]),
+        "professional": _person(stored["professional"]),
+        "others": [_person(other) for other in stored["others"]],
+    }
     new_rules = {"require_user": False, "max_text": 10_000, "max_options": 20, "max_criteria": 30}
+    new_rules |= {"require_client_support_offer": False}
     new_rules |= {"max_participants": 10, "max_events": 10_000}
     assert {**stored["policy"], **new_rules} == again["policy"]
     assert (len(stored["history"]), "u", "Europe/Amsterdam", {}) == (

@@ -36,7 +36,12 @@ def test_a_record_is_plain_json_with_a_schema_version() -> None:
         "at": "2026-03-02T09:06:00+00:00",
         "actor": "professional",
         "user": None,
-        "data": {"may_codecide": True, "preferred_role": "shared", "goal": None},
+        "data": {
+            "may_codecide": True,
+            "preferred_role": "shared",
+            "goal": None,
+            "client_support_offered": None,
+        },
     } == data["history"][0]
     assert (6, "u", {}) == (data["revision"], data["address"], data["meta"])
 

@@ -637,6 +637,26 @@ def test_the_guide_says_how_to_work_with_who_takes_part(
     assert expected not in render(conversation())
 
 
+def test_the_guide_offers_free_client_support_when_nobody_supports_the_client() -> None:
+    offer = "Er is geen cliëntondersteuner bij. Vertel de cliënt dat de gemeente gratis hulp"
+    assert offer in render(conversation())
+    assert "No client support person takes part." in render(conversation(), language="en")
+    ingrid = sb.Participant(name="Ingrid", role=P.CLIENT_SUPPORT)
+    assert offer not in render(conversation(others=[ingrid]))
+
+
+def test_the_guide_asks_for_a_professional_interpreter_not_a_relative() -> None:
+    haddad = sb.Participant(name="Mevrouw Haddad", speaks="Arabisch")
+    guide = " ".join(render(conversation(client=haddad)).split())
+    assert "De cliënt spreekt het liefst Arabisch. Zet een professionele tolk in." in guide
+    assert "zeker geen kind" in guide
+    amal = sb.Participant(name="Amal", role=P.INTERPRETER)
+    with_interpreter = render(conversation(client=haddad, others=[amal]))
+    assert "professionele tolk in" not in with_interpreter
+    assert "Tolk: Amal." in with_interpreter
+    assert "spreekt het liefst" not in render(conversation())
+
+
 def test_the_guide_shows_the_conversations_options_and_what_matters() -> None:
     guide = render(at_decide())
     assert "- Hulp thuis\n  - Voordeel: Vast\n  - Nadeel: Duur" in guide

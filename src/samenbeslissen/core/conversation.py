@@ -78,7 +78,7 @@ def _in_position(person: object, role: ParticipantRole, field: str) -> Participa
     if not isinstance(person, Participant):
         raise InputError("expected_type", field=field, expected="Participant")
     if person.role is None:
-        return Participant(name=person.name, role=role)
+        return attrs.evolve(person, role=role)
     if person.role is not role:
         raise InputError("wrong_position", field=field, got=person.role, expected=role)
     return person
@@ -418,6 +418,7 @@ class Conversation:
         may_codecide: bool,
         preferred_role: DecisionRole | None = None,
         goal: str | None = None,
+        client_support_offered: bool | None = None,
         actor: ParticipantRole = _PROFESSIONAL,
         user: str | None = None,
     ) -> Event:
@@ -430,6 +431,10 @@ class Conversation:
             preferred_role: How much the client wants to decide.
             goal: The shared goal, if one was set (as in the re-integration
                 version of the model).
+            client_support_offered: Whether the client was told about free,
+                independent client support (cliëntondersteuning, Wmo 2015
+                art. 2.2.4). A policy can require it when no client support
+                person takes part.
             actor: Who did this (default: the professional).
             user: The host's id of the person at the keyboard (never a name).
 
@@ -438,12 +443,18 @@ class Conversation:
 
         Raises:
             StepOrderError: Step 1 is already done.
-            RuleViolationError: ``may_codecide`` is False under a policy that requires it.
+            RuleViolationError: ``may_codecide`` is False under a policy that
+                requires it, or another rule of the policy for step 1 is not met.
         """
         return self._act(
             Action.INFORM,
             actor,
-            lambda: Invitation(may_codecide=may_codecide, preferred_role=preferred_role, goal=goal),
+            lambda: Invitation(
+                may_codecide=may_codecide,
+                preferred_role=preferred_role,
+                goal=goal,
+                client_support_offered=client_support_offered,
+            ),
             user,
         )
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from samenbeslissen.core.model import Decision, Invitation, Option
+from samenbeslissen.core.model import Decision, Invitation, Option, Participant, ParticipantRole
 from samenbeslissen.core.policy import Policy
 from samenbeslissen.core.steps import FLOW, FOUR_STEPS, Action, Step
 from samenbeslissen.core.weighing import Weighing
@@ -51,6 +51,8 @@ class Stateful(Protocol):
     @property
     def options(self) -> tuple[Option, ...]: ...
     @property
+    def participants(self) -> tuple[Participant, ...]: ...
+    @property
     def language(self) -> str: ...
     def _deferred_from(self) -> Step | None: ...
 
@@ -78,6 +80,18 @@ def asked_role(conv: Stateful, data: Payload) -> bool:
     assert isinstance(data, Invitation)
     if conv.policy.require_preferred_role and data.preferred_role is None:
         _refuse(conv, "rule_preferred_role", Action.INFORM, "require_preferred_role")
+    return True
+
+
+def client_support_offered(conv: Stateful, data: Payload) -> bool:
+    """Free client support was offered, when nobody supports the client (if the policy wants it)."""
+    assert isinstance(data, Invitation)
+    if (
+        conv.policy.require_client_support_offer
+        and data.client_support_offered is not True
+        and not any(p.role is ParticipantRole.CLIENT_SUPPORT for p in conv.participants)
+    ):
+        _refuse(conv, "rule_client_support", Action.INFORM, "require_client_support_offer")
     return True
 
 
@@ -176,6 +190,7 @@ RULES: dict[str, Rule] = {
     for rule in (
         Rule("told_may_codecide", told_may_codecide, ("require_codecide_statement",)),
         Rule("asked_role", asked_role, ("require_preferred_role",)),
+        Rule("client_support_offered", client_support_offered, ("require_client_support_offer",)),
         Rule("enough_options", enough_options, ("min_options",), state_only=True),
         Rule("status_quo_offered", status_quo_offered, ("require_status_quo",), state_only=True),
         Rule(

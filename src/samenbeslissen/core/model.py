@@ -128,10 +128,14 @@ class Participant:
     Leave ``role`` out for the client and the professional: the conversation
     fills it in. Others need a role (``ParticipantRole.CLIENT_SUPPORT`` ...).
     Store a pseudonym here if the host application prefers that.
+    ``speaks`` is the language the person speaks best, in words
+    ("Arabisch"), when it is not the conversation's: the guide then asks for
+    a professional interpreter.
     """
 
     name: str = attrs.field(validator=v.attrs_validator(v.text))
     role: ParticipantRole | None = attrs.field(default=None, converter=_participant_role)
+    speaks: str | None = attrs.field(default=None, validator=v.attrs_validator(v.optional_text))
 
 
 @v.every_problem
@@ -161,6 +165,9 @@ class Invitation:
     may_codecide: bool = attrs.field(validator=v.attrs_validator(v.boolean))
     preferred_role: DecisionRole | None = attrs.field(default=None, converter=_preferred_role)
     goal: str | None = attrs.field(default=None, validator=v.attrs_validator(v.optional_text))
+    client_support_offered: bool | None = attrs.field(
+        default=None, validator=v.attrs_validator(v.optional_boolean)
+    )
 
 
 @v.every_problem

@@ -54,6 +54,9 @@ class Policy:
         require_codecide_statement: Rule 1: no options before the client was
             told they may co-decide (``inform(may_codecide=True)``).
         require_preferred_role: Step 1 must record the client's preferred decision role.
+        require_client_support_offer: When no client support person takes
+            part, step 1 must record that free independent client support
+            (cliëntondersteuning) was offered (``client_support_offered=True``).
         min_options: Rule 2: options to put on the table before weighing (1-20).
         require_status_quo: One option must be "keep things as they are".
         require_pros_and_cons: Every option needs at least one pro and one con.
@@ -76,6 +79,7 @@ class Policy:
 
     require_codecide_statement: bool = attrs.field(default=True, validator=_flag)
     require_preferred_role: bool = attrs.field(default=False, validator=_flag)
+    require_client_support_offer: bool = attrs.field(default=False, validator=_flag)
     min_options: int = attrs.field(default=2, validator=_count)
     require_status_quo: bool = attrs.field(default=False, validator=_flag)
     require_pros_and_cons: bool = attrs.field(default=False, validator=_flag)

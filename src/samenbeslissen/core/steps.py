@@ -103,7 +103,12 @@ def _edges() -> tuple[Transition, ...]:
     s, a = Step, Action
     deferrable = FOUR_STEPS[1:]
     edges = [
-        Transition(a.INFORM, s.INFORM, s.OPTIONS, ("told_may_codecide", "asked_role")),
+        Transition(
+            a.INFORM,
+            s.INFORM,
+            s.OPTIONS,
+            ("told_may_codecide", "asked_role", "client_support_offered"),
+        ),
         # Options can be prepared before the conversation and added in step 2;
         # a new option after they were presented sends the conversation back.
         Transition(a.ADD_OPTION, s.INFORM, None),

@@ -65,7 +65,8 @@ def build_context(
         goal            the shared goal, or None
         started         date the conversation started, or None (scenario)
         date            date of the last event (the conversation's latest date), or None
-        client          {name, situation}
+        client          {name, situation, speaks}; speaks: the language the client
+                        speaks best, when not the conversation's, or None
         professional    {name, function}
         others          [{name, role, role_label, relation}]
         present         {significant_other, client_support, interpreter, peer_expert}: [names]
@@ -129,7 +130,11 @@ def _conversation(conv: Conversation, language: str, e: Escape) -> dict[str, Any
         "goal": None if conv.goal is None else e(conv.goal),
         "started": conv.local(conv.created_at).date(),
         "date": conv.local(history[-1].at if history else conv.created_at).date(),
-        "client": {"name": e(conv.client.name), "situation": None},
+        "client": {
+            "name": e(conv.client.name),
+            "situation": None,
+            "speaks": _optional(conv.client.speaks, e),
+        },
         "professional": {"name": e(conv.professional.name), "function": None},
         "others": [
             {
