@@ -1110,3 +1110,14 @@ def test_a_planned_decision_can_say_time_to_think_was_offered() -> None:
                 "  reflection_offered: ja\n")
     )  # fmt: skip
     assert "decision.reflection_offered" == error.field
+
+
+def test_the_client_can_speak_another_language_best() -> None:
+    text = changed("  name: Anna", "  name: Anna\n  speaks: Tigrinya")
+    scenario = loads_scenario(text)
+    assert "Tigrinya" == scenario.client.speaks
+    assert "Tigrinya" == scenario.play().client.speaks
+    assert "Tigrinya" == sb.scenario_to_dict(scenario)["client"]["speaks"]
+    validator().validate(sb.scenario_to_dict(scenario))
+    assert "speaks" not in sb.scenario_to_dict(loads_scenario(BASE))["client"]
+    assert "client.speaks" == refused(changed("  name: Anna", "  name: Anna\n  speaks: 3")).field

@@ -255,11 +255,12 @@ class _Decoder:
         return address
 
     def client(self, value: object, path: FieldPath) -> ClientPersona:
-        f = self.fields(value, path, ("name", "situation", "preferred_role"), ("name",))
+        f = self.fields(value, path, ("name", "situation", "preferred_role", "speaks"), ("name",))
         role = f.get("preferred_role")
         return ClientPersona(
             name=self.text(f["name"], (*path, "name")),
             situation=self.optional_text(f.get("situation"), (*path, "situation")),
+            speaks=self.optional_text(f.get("speaks"), (*path, "speaks")),
             preferred_role=None
             if role is None
             else self.choice(role, (*path, "preferred_role"), tuple(DecisionRole)),

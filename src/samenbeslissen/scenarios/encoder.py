@@ -31,6 +31,7 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
             name=scenario.client.name,
             situation=scenario.client.situation,
             preferred_role=_value(scenario.client.preferred_role),
+            speaks=scenario.client.speaks,
         ),
         "professional": _present(
             name=scenario.professional.name, function=scenario.professional.function

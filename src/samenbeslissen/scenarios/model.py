@@ -37,11 +37,16 @@ __all__ = [
 
 @attrs.frozen(kw_only=True)
 class ClientPersona:
-    """The client in a scenario: a name or pseudonym, their situation, how they want to decide."""
+    """The client in a scenario: a name or pseudonym, their situation, how they want to decide.
+
+    ``speaks`` is the language the client speaks best, in words, when it is
+    not the scenario's (the guide then asks for a professional interpreter).
+    """
 
     name: str
     situation: str | None = None
     preferred_role: DecisionRole | None = None
+    speaks: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -136,7 +141,7 @@ class Scenario:
         """Start a conversation from this scenario: people set, options on the table, at step 1."""
         conv = Conversation(
             self.question,
-            client=Participant(name=self.client.name),
+            client=Participant(name=self.client.name, speaks=self.client.speaks),
             professional=Participant(name=self.professional.name),
             others=[Participant(name=o.name, role=o.role) for o in self.others],
             language=self.language,
