@@ -603,11 +603,12 @@ def test_the_guide_ends_with_teach_back_and_an_open_question() -> None:
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        (sb.DecisionRole.CLIENT_ALONE, "De cliënt wil zelf beslissen."),
-        (sb.DecisionRole.CLIENT_AFTER_ADVICE, "De cliënt wil zelf beslissen."),
-        (sb.DecisionRole.SHARED, "De cliënt wil samen beslissen."),
-        (sb.DecisionRole.PROFESSIONAL_AFTER_INPUT, "De cliënt wil dat u beslist."),
-        (sb.DecisionRole.PROFESSIONAL_ALONE, "De cliënt wil dat u beslist."),
+        (sb.DecisionRole.CLIENT_ALONE, "De cliënt wil zelf beslissen. Leg alle mogelijkheden uit"),
+        # Role B hears the professional's view, after saying what they think themselves.
+        (sb.DecisionRole.CLIENT_AFTER_ADVICE, "Geef daarna uw advies en zeg waarom."),
+        (sb.DecisionRole.SHARED, "De cliënt wil samen beslissen. Vraag eerst wat de cliënt denkt."),
+        (sb.DecisionRole.PROFESSIONAL_AFTER_INPUT, "De cliënt wil dat u beslist, na de mening"),
+        (sb.DecisionRole.PROFESSIONAL_ALONE, "De cliënt wil dat u beslist. Vraag toch"),
         (None, "U weet nog niet hoe de cliënt wil beslissen."),
     ],
 )
