@@ -23,7 +23,7 @@ def test_there_are_records_of_every_kind_to_load() -> None:
 
 
 _ADDED = {
-    "decide": ("wanted_role", "reflection_offered", "teach_back"),
+    "decide": ("wanted_role", "reflection_offered", "teach_back", "formal_decision"),
     "inform": ("client_support_offered",),
 }
 """The fields version 2 added to the data of an event, by action: all empty for old records."""
@@ -34,11 +34,13 @@ def _as_version_2(event: dict[str, Any]) -> dict[str, Any]:
     upgraded = {**event, "user": None}
     if event["action"] in _ADDED:
         upgraded["data"] = {**event["data"], **dict.fromkeys(_ADDED[event["action"]])}
+        if event["action"] == "decide":
+            upgraded["data"]["agreements"] = []
     return upgraded
 
 
 def _person(person: dict[str, Any]) -> dict[str, Any]:
-    return {**person, "speaks": None}
+    return {**person, "speaks": None, "contact": None}
 
 
 @pytest.mark.parametrize("path", V1, ids=lambda path: path.stem)

@@ -1358,3 +1358,58 @@ def test_json_of_a_template_that_sets_no_document_is_a_template_error(tmp_path: 
         renderer.render(at(sb.Step.DECIDE), "summary", format="json")
 
     assert "_base/summary.j2 sets no 'doc'" in str(caught.value)
+
+
+# -- the summary says what happens now -------------------------------------------------
+
+
+def _decided(decided_by: sb.DecisionRole, **kwargs: Any) -> sb.Conversation:
+    sanne = sb.Participant(name="Sanne", contact="06-12345678")
+    conv = at_decide(professional=sanne)
+    conv.decide("hulp", decided_by=decided_by, rationale="Vast.", follow_up=dt.date(2026, 6, 1),
+                **kwargs)  # fmt: skip
+    return conv
+
+
+def test_the_summary_says_who_does_what_and_how_to_reach_the_professional() -> None:
+    conv = _decided(sb.DecisionRole.SHARED, agreements=["Sanne vraagt de hulp aan, deze week."])
+    summary = render(conv, "summary")
+    assert "## Wat gebeurt er nu?" in summary
+    assert "- Sanne vraagt de hulp aan, deze week." in summary
+    assert "- Heeft u vragen? Neem contact op met Sanne: 06-12345678." in summary
+    assert "bezwaar" not in summary  # decided together, no formal decision
+    assert "- Any questions? Contact Sanne: 06-12345678." in render(conv, "summary", language="en")
+    again = sb.Conversation.from_json(conv.to_json())
+    assert again.decision is not None
+    assert ("Sanne vraagt de hulp aan, deze week.",) == again.decision.agreements
+    assert "06-12345678" == again.professional.contact
+
+
+def test_the_summary_says_how_to_object_to_a_formal_decision_within_six_weeks() -> None:
+    formal = render(_decided(sb.DecisionRole.SHARED, formal_decision=True), "summary")
+    text = " ".join(formal.split())
+    assert "U krijgt een brief met dit besluit: een beschikking." in text
+    assert "Dat moet binnen 6 weken na de datum van de brief." in text
+    by_professional = " ".join(
+        render(_decided(sb.DecisionRole.PROFESSIONAL_ALONE), "summary").split()
+    )
+    assert (
+        "Sanne heeft dit besluit genomen. Bent u het er niet mee eens? Zeg het." in by_professional
+    )
+    sanne = sb.Participant(name="Sanne")
+    youth = at_decide(professional=sanne, address="je")
+    youth.decide("hulp", decided_by=sb.DecisionRole.PROFESSIONAL_AFTER_INPUT, rationale="Vast.",
+                 follow_up=dt.date(2026, 6, 1), formal_decision=True)  # fmt: skip
+    assert "Ben je het niet eens met het besluit? Dan kun je bezwaar maken." in " ".join(
+        render(youth, "summary").split()
+    )
+
+
+def test_a_summary_without_agreements_contact_or_objection_has_no_what_now_section() -> None:
+    conv = at_decide()
+    conv.decide("hulp", decided_by=sb.DecisionRole.SHARED, rationale="Vast.",
+                follow_up=dt.date(2026, 6, 1))  # fmt: skip
+    assert "Wat gebeurt er nu?" not in render(conv, "summary")
+    with pytest.raises(sb.InputError) as info:
+        _decided(sb.DecisionRole.SHARED, agreements=["goed", " "])
+    assert "agreements[1]" == info.value.field

@@ -564,6 +564,8 @@ class Conversation:
         wanted_role: DecisionRole | None = None,
         reflection_offered: bool | None = None,
         teach_back: bool | None = None,
+        agreements: Iterable[str] = (),
+        formal_decision: bool | None = None,
         actor: ParticipantRole = _PROFESSIONAL,
         user: str | None = None,
     ) -> Event:
@@ -580,6 +582,10 @@ class Conversation:
                 it over before deciding (True even when they chose to decide now).
             teach_back: Whether the client told in their own words what was
                 agreed, so you know your explanation came across.
+            agreements: Who does what, and when, in plain words; the
+                client's summary lists them under "Wat gebeurt er nu?".
+            formal_decision: True when a formal decision (beschikking)
+                follows; the summary then says how to object, and by when.
             actor: Who did this.
             user: The host's id of the person at the keyboard (never a name).
 
@@ -598,6 +604,8 @@ class Conversation:
                 wanted_role=wanted_role,
                 reflection_offered=reflection_offered,
                 teach_back=teach_back,
+                agreements=_as_tuple(agreements),
+                formal_decision=formal_decision,
             ),
             user,
         )

@@ -120,6 +120,10 @@ def _cons(value: object) -> tuple[str, ...]:
     return v.converted(v.text_tuple, value, "cons")
 
 
+def _agreements(value: object) -> tuple[str, ...]:
+    return v.converted(v.text_tuple, value, "agreements")
+
+
 @v.every_problem
 @attrs.frozen(kw_only=True)
 class Participant:
@@ -130,12 +134,15 @@ class Participant:
     Store a pseudonym here if the host application prefers that.
     ``speaks`` is the language the person speaks best, in words
     ("Arabisch"), when it is not the conversation's: the guide then asks for
-    a professional interpreter.
+    a professional interpreter. ``contact`` is how the client can reach the
+    person (a phone number, an e-mail address), shown in the client's
+    summary for the professional.
     """
 
     name: str = attrs.field(validator=v.attrs_validator(v.text))
     role: ParticipantRole | None = attrs.field(default=None, converter=_participant_role)
     speaks: str | None = attrs.field(default=None, validator=v.attrs_validator(v.optional_text))
+    contact: str | None = attrs.field(default=None, validator=v.attrs_validator(v.optional_text))
 
 
 @v.every_problem
@@ -181,6 +188,10 @@ class Decision:
     ``reflection_offered`` says whether the client was offered time to think
     it over (bedenktijd) before deciding, and ``teach_back`` whether the
     client told in their own words what was agreed, if that was recorded.
+    ``agreements`` say who does what, and when, in plain words ("Sanne
+    vraagt de hulp aan, deze week."); ``formal_decision`` is True when a
+    formal decision (beschikking) follows, against which the client can
+    object. The client's summary shows both under "Wat gebeurt er nu?".
     """
 
     option: str = attrs.field(validator=v.attrs_validator(v.key))
@@ -194,6 +205,10 @@ class Decision:
         default=None, validator=v.attrs_validator(v.optional_boolean)
     )
     teach_back: bool | None = attrs.field(
+        default=None, validator=v.attrs_validator(v.optional_boolean)
+    )
+    agreements: tuple[str, ...] = attrs.field(default=(), converter=_agreements)
+    formal_decision: bool | None = attrs.field(
         default=None, validator=v.attrs_validator(v.optional_boolean)
     )
 

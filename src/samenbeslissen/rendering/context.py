@@ -67,7 +67,7 @@ def build_context(
         date            date of the last event (the conversation's latest date), or None
         client          {name, situation, speaks}; speaks: the language the client
                         speaks best, when not the conversation's, or None
-        professional    {name, function}
+        professional    {name, function, contact}; contact: how the client reaches them
         others          [{name, role, role_label, relation}]
         present         {significant_other, client_support, interpreter, peer_expert}: [names]
         speakers        role value -> {name, role_label}: who speaks in a script line
@@ -84,7 +84,9 @@ def build_context(
         criteria        [{key, label, importance}] as recorded
         top_criteria    criteria from most to least important
         weighing        {recorded, skipped_reason, initial_preference, informed_preference}
-        decision        {option, title, decided_by, rationale, follow_up, follow_up_weeks} or None
+        decision        {option, title, decided_by, rationale, follow_up, follow_up_weeks,
+                        agreements, formal_decision} or None; agreements: who does
+                        what and when, as texts
         deferral        {reason, until, step} or None
         stopping        {reason} or None
         evaluation      {notes, decision_holds} or None
@@ -135,7 +137,11 @@ def _conversation(conv: Conversation, language: str, e: Escape) -> dict[str, Any
             "situation": None,
             "speaks": _optional(conv.client.speaks, e),
         },
-        "professional": {"name": e(conv.professional.name), "function": None},
+        "professional": {
+            "name": e(conv.professional.name),
+            "function": None,
+            "contact": _optional(conv.professional.contact, e),
+        },
         "others": [
             {
                 "name": e(p.name),
@@ -189,6 +195,8 @@ def _conversation(conv: Conversation, language: str, e: Escape) -> dict[str, Any
             "rationale": _optional(decision.rationale, e),
             "follow_up": decision.follow_up,
             "follow_up_weeks": None,
+            "agreements": [e(agreement) for agreement in decision.agreements],
+            "formal_decision": decision.formal_decision,
         }
     if deferral is not None:
         context["deferral"] = {
@@ -244,6 +252,8 @@ def _add_scenario(context: dict[str, Any], scenario: Scenario, language: str, e:
             "rationale": e(planned.rationale),
             "follow_up": None,
             "follow_up_weeks": planned.follow_up_weeks,
+            "agreements": [],
+            "formal_decision": None,
         }
     speakers = context["speakers"]
     for step in FOUR_STEPS:
