@@ -143,3 +143,18 @@ def test_local_refuses_what_is_no_aware_time(moment: object) -> None:
     with pytest.raises(sb.InputError) as info:
         conv.local(moment)  # type: ignore[arg-type]
     assert "moment" == info.value.field
+
+
+def test_an_answer_too_big_to_print_is_still_named_in_the_error() -> None:
+    # Found by the record fuzz test: a scoring error printed the value with repr(),
+    # which fails for an integer of thousands of digits and a list nested deep.
+    from samenbeslissen.instruments import sdm_q9
+
+    nested: list[object] = []
+    for _ in range(100_000):
+        nested = [nested]
+    for bad, named in ((10**5000, "int of 16610 bits"), (nested, "list")):
+        with pytest.raises(sb.ScoringError) as info:
+            sdm_q9([bad, *[1] * 8])
+        assert info.value.field.endswith("[0]")
+        assert named in info.value.detail

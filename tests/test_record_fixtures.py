@@ -25,6 +25,7 @@ def test_there_are_records_of_every_kind_to_load() -> None:
 _ADDED = {
     "decide": ("wanted_role", "reflection_offered", "teach_back", "formal_decision"),
     "inform": ("client_support_offered",),
+    "add_option": ("picture",),
 }
 """The fields version 2 added to the data of an event, by action: all empty for old records."""
 

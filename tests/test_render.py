@@ -685,9 +685,47 @@ def test_the_option_grid_puts_the_options_side_by_side() -> None:
         "| Mijn vraag | Huishoudelijke hulp van de gemeente | Hulp van familie en buren"
         " | Zelf blijven doen wat lukt (niets veranderen) |" in markdown
     )
-    row = "| **Past het bij: Weinig kosten? (een beetje belangrijk)** | 2 van 5 | 5 van 5 |"
-    assert row + " onbekend |" in markdown
+    # In words, as an Option Grid is answered: not a score "2 van 5".
+    row = (
+        "| **Past het bij \u2018Weinig kosten\u2019? (een beetje belangrijk)** | past een beetje |"
+    )
+    assert row + " past heel goed | onbekend |" in markdown
+    assert "van 5" not in markdown
     assert "| **Wat is gekozen?** | ✓ gekozen |  |  |" in markdown
+
+
+PIXEL = (
+    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
+    "+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
+
+
+def test_the_option_grid_shows_a_picture_per_option_in_html() -> None:
+    conv = conversation()
+    conv.add_option(sb.Option(key="hulp", title="Hulp thuis", pros=("Vast",), picture=PIXEL))
+    conv.add_option(sb.Option(key="zo", title="Zo laten", status_quo=True))
+    html = render(conv, "option_grid", "html")
+    assert f'<img src="{PIXEL}" alt="Hulp thuis">' in html
+    assert "<figcaption>Hulp thuis</figcaption>" in html
+    assert "data:image" not in render(conv, "option_grid")  # Markdown and text: words only
+    again = sb.Conversation.from_json(conv.to_json())
+    assert PIXEL == again.options[0].picture
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        "https://example.org/hulp.png",
+        "data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=",
+        'data:image/png;base64,AAAA"><script>alert(1)</script>',
+        "hulp.png",
+        5,
+    ],
+)
+def test_a_picture_must_be_a_data_uri_of_a_plain_image(picture: object) -> None:
+    with pytest.raises(sb.InputError) as info:
+        sb.Option(key="hulp", title="Hulp", picture=picture)  # type: ignore[arg-type]
+    assert "picture" == info.value.field
 
 
 def test_the_option_grid_without_weighing_leaves_meaning_to_discuss() -> None:

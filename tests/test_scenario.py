@@ -1121,3 +1121,13 @@ def test_the_client_can_speak_another_language_best() -> None:
     validator().validate(sb.scenario_to_dict(scenario))
     assert "speaks" not in sb.scenario_to_dict(loads_scenario(BASE))["client"]
     assert "client.speaks" == refused(changed("  name: Anna", "  name: Anna\n  speaks: 3")).field
+
+
+def test_an_option_can_have_a_picture_as_a_data_uri() -> None:
+    pixel = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
+    scenario = loads_scenario(changed("  - key: a\n", f"  - key: a\n    picture: {pixel}\n"))
+    assert pixel == scenario.options[0].picture
+    assert pixel == sb.scenario_to_dict(scenario)["options"][0]["picture"]
+    validator().validate(sb.scenario_to_dict(scenario))
+    error = refused(changed("  - key: a\n", "  - key: a\n    picture: plaatje.png\n"))
+    assert "options[0].picture" == error.field

@@ -147,8 +147,17 @@ ANSWER_SHAPES: Mapping[str, AnswerShape] = types.MappingProxyType(
 
 
 def shown(value: object) -> str:
-    """A short repr of a bad value for an error message."""
-    text = repr(value)
+    """A short repr of a bad value for an error message, safe for every value.
+
+    ``repr`` fails on an integer of thousands of digits and on a list nested
+    thousands deep; such a value is named by its type instead.
+    """
+    if isinstance(value, int) and value.bit_length() >= 128:
+        return f"int of {value.bit_length()} bits"
+    try:
+        text = repr(value)
+    except (ValueError, RecursionError):
+        return type(value).__name__
     return text if len(text) <= 40 else text[:37] + "..."
 
 

@@ -151,7 +151,10 @@ class Option:
     """A reasonable way to go, with its pros and cons in plain language.
 
     ``status_quo`` marks "keep things as they are" or "wait and see", which
-    counts as an option in the model.
+    counts as an option in the model. ``picture`` is an image for clients
+    who read with difficulty, as a data URI (``data:image/png;base64,...``;
+    PNG, JPEG, GIF or WebP); the option grid shows it in HTML. It counts
+    against the policy's ``max_text`` like any text.
     """
 
     key: str = attrs.field(validator=v.attrs_validator(v.key))
@@ -162,6 +165,7 @@ class Option:
     pros: tuple[str, ...] = attrs.field(default=(), converter=_pros)
     cons: tuple[str, ...] = attrs.field(default=(), converter=_cons)
     status_quo: bool = attrs.field(default=False, validator=v.attrs_validator(v.boolean))
+    picture: str | None = attrs.field(default=None, validator=v.attrs_validator(v.optional_picture))
 
 
 @v.every_problem

@@ -76,6 +76,19 @@ def optional_text(value: object, field: str) -> str | None:
     return None if value is None else text(value, field)
 
 
+PICTURE_PATTERN = re.compile(r"data:image/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}")
+"""A picture as a data URI: PNG, JPEG, GIF or WebP, base64-encoded (no SVG, which can hold code)."""
+
+
+def optional_picture(value: object, field: str) -> str | None:
+    """Return ``value`` if it is None or a picture as a data URI (see PICTURE_PATTERN)."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not PICTURE_PATTERN.fullmatch(value):
+        raise InputError("expected_picture", field=field, got=shown(value, 40))
+    return value
+
+
 def key(value: object, field: str) -> str:
     """Return ``value`` if it is a valid key (see KEY_PATTERN)."""
     if not isinstance(value, str):

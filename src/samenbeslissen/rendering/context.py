@@ -77,7 +77,8 @@ def build_context(
         steps           [{key, number, label, state}] for the four steps; state is
                         "done", "current", "todo", "paused" (deferred) or "stopped"
         min_options     how many options the policy asks for
-        options         [{key, title, description, pros, cons, status_quo, chosen, scores}];
+        options         [{key, title, description, pros, cons, status_quo, picture, chosen,
+                        scores}]; picture: a data URI or None;
                         scores: [{criterion, label, importance, score}] in criteria order
         status_quo      the status-quo option (as in options), or None
         favourite       the first option that changes something (else the first), or None
@@ -340,6 +341,8 @@ def _options(
                 "pros": [e(pro) for pro in option.pros],
                 "cons": [e(con) for con in option.cons],
                 "status_quo": option.status_quo,
+                # A data URI of a few characters only (checked on the way in): no escaping needed.
+                "picture": option.picture,
                 "chosen": False,
                 "scores": [
                     {

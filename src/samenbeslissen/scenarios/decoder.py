@@ -52,7 +52,7 @@ _TOP_FIELDS = (
     "decision",
     "lines",
 )
-_OPTION_FIELDS = ("key", "title", "description", "pros", "cons", "status_quo")
+_OPTION_FIELDS = ("key", "title", "description", "pros", "cons", "status_quo", "picture")
 _DECISION_FIELDS = ("option", "decided_by", "rationale", "follow_up_weeks", "reflection_offered")
 
 _TEXT_LIST = Phrase("word.text_list")
@@ -302,6 +302,7 @@ class _Decoder:
                 "pros": self.texts(f.get("pros"), (*at, "pros")),
                 "cons": self.texts(f.get("cons"), (*at, "cons")),
                 "status_quo": self.flag(f.get("status_quo"), (*at, "status_quo")),
+                "picture": f.get("picture"),  # Option checks it: a data URI
             }
             try:
                 # The option checks its own values (the key's form, ...).

@@ -52,6 +52,7 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
             pros=list(o.pros),
             cons=list(o.cons),
             status_quo=o.status_quo or None,
+            picture=o.picture,
         )
         for o in scenario.options
     ]
