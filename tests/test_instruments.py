@@ -336,7 +336,13 @@ def test_decisional_conflict_scores_the_total_and_five_subscales() -> None:
     } == dict(result.subscales)
     assert result.conflict
     assert "high" == result.level
-    assert "De meeste twijfel zit bij: onzekerheid." in result.interpretation()
+    # Uncertainty (100) is an outcome: the advice points at what can change,
+    # here informed and values clarity, tied at 25.
+    assert (
+        "de meeste twijfel zit bij geïnformeerd zijn en weten wat telt. Begin daar."
+        in result.interpretation()
+    )
+    assert "onzekerheid" not in result.interpretation()
 
 
 def test_decisional_conflict_fills_a_missing_item_from_its_own_subscale() -> None:
@@ -391,8 +397,12 @@ def test_decisional_conflict_interpretation_follows_the_level() -> None:
     assert "weinig twijfel" in instruments.decisional_conflict([0] * 16).interpretation()
     moderate = instruments.decisional_conflict([1] * 16).interpretation("en")
     assert "some doubt" in moderate
-    # all five subscales tie at 25: all are named
-    assert "informed, values clarity, support, uncertainty and effective decision" in moderate
+    # The three subscales that can change tie: none is singled out.
+    assert "Being informed, knowing what counts and support score the same." in moderate
+    fine = instruments.decisional_conflict([0] * 9 + [4] * 7).interpretation()
+    assert "zijn in orde. De twijfel zit in de keuze zelf" in fine
+    one = instruments.decisional_conflict([0] * 6 + [4, 4, 4] + [1] * 7).interpretation("en")
+    assert "most doubt is in support. Start there." in one
 
 
 @given(dcs_answers())
@@ -600,7 +610,8 @@ def test_the_dcs_subscales_cover_each_item_once_in_the_manuals_order() -> None:
 def test_who_fills_in_an_instrument_has_a_label() -> None:
     info = instruments.INSTRUMENTS["option5"]
     assert ("observator", "observer") == (info.respondent_label(), info.respondent_label("en"))
-    assert "geïnformeerd" == instruments.INSTRUMENTS["decisional_conflict"].subscales[0].label()
+    subscale = instruments.INSTRUMENTS["decisional_conflict"].subscales[0]
+    assert "geïnformeerd zijn" == subscale.label()
 
 
 def test_results_are_frozen() -> None:

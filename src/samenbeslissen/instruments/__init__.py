@@ -9,6 +9,7 @@ from samenbeslissen.instruments._collaborate import (
     collaborate_group,
 )
 from samenbeslissen.instruments._conflict import (
+    CHANGEABLE,
     DCS_HIGH,
     DCS_LOW,
     DecisionalConflictScore,
@@ -35,6 +36,7 @@ from samenbeslissen.instruments._sdm import (
 )
 
 __all__ = [
+    "CHANGEABLE",
     "DCS_HIGH",
     "DCS_LOW",
     "INSTRUMENTS",

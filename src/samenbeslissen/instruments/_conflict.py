@@ -19,6 +19,7 @@ from samenbeslissen.instruments._read import (
 )
 
 __all__ = [
+    "CHANGEABLE",
     "DCS_HIGH",
     "DCS_LOW",
     "DecisionalConflictScore",
@@ -32,6 +33,9 @@ DCS_HIGH = 37.5
 
 DCS_LOW = 25.0
 """Below this total, people tend to carry out their decision."""
+
+CHANGEABLE = ("informed", "values_clarity", "support")
+"""The subscales a conversation can work on: the factors that contribute to doubt."""
 
 _SURE = INSTRUMENTS["sure"]
 _DCS = INSTRUMENTS["decisional_conflict"]
@@ -126,16 +130,31 @@ class DecisionalConflictScore:
         return "high" if self.scaled > DCS_HIGH else "moderate"
 
     def interpretation(self, language: str = "nl") -> str:
-        """What the score means, in plain language ("nl" or "en")."""
+        """What the score means, in plain language ("nl" or "en").
+
+        It points at what a conversation can change: of the three subscales
+        that contribute to doubt and can be worked on (informed, values
+        clarity, support), the one with the most doubt, or those tied for
+        it. Uncertainty itself and the effectiveness of the decision are
+        outcomes, not places to start. When the three are equal, or all
+        at 0, it says so instead of naming one.
+        """
         language = check_language(language)
-        # The subscales with the most doubt are where the conversation should go on.
-        top = max(self.subscales.values())
-        labels = [s.label(language) for s in _DCS.subscales if self.subscales[s.key] == top]
+        scores = {key: self.subscales[key] for key in CHANGEABLE}
+        top = max(scores.values())
+        tied = [s for s in _DCS.subscales if s.key in CHANGEABLE and scores[s.key] == top]
+        if top == 0:
+            where = text("interpret_dcs_where.none", language)
+        elif len(tied) == len(CHANGEABLE):
+            where = text("interpret_dcs_where.even", language)
+        else:
+            labels = Joined(s.label(language) for s in tied).label(language)
+            where = text("interpret_dcs_where.top", language, part=labels)
         return text(
             f"interpret_dcs_{self.level}",
             language,
             scaled=number_text(self.scaled, language),
-            part=Joined(labels).label(language),
+            where=where,
         )
 
 
