@@ -271,48 +271,39 @@ def test_a_decision_without_time_to_think_fails_the_check_not_by_the_clock() -> 
     assert fidelity(refused, today=BEFORE_FOLLOW_UP).check("reflection_time").passed is False
 
 
-@pytest.mark.parametrize(
-    ("wish", "decided_by", "flagged"),
-    [
-        (sb.DecisionRole.SHARED, sb.DecisionRole.PROFESSIONAL_ALONE, True),
-        (sb.DecisionRole.SHARED, sb.DecisionRole.PROFESSIONAL_AFTER_INPUT, True),
-        (sb.DecisionRole.CLIENT_ALONE, sb.DecisionRole.PROFESSIONAL_AFTER_INPUT, True),
-        (sb.DecisionRole.CLIENT_AFTER_ADVICE, sb.DecisionRole.PROFESSIONAL_ALONE, True),
-        (sb.DecisionRole.PROFESSIONAL_ALONE, sb.DecisionRole.PROFESSIONAL_ALONE, False),
-        (sb.DecisionRole.PROFESSIONAL_AFTER_INPUT, sb.DecisionRole.PROFESSIONAL_ALONE, False),
-        (sb.DecisionRole.SHARED, sb.DecisionRole.SHARED, False),
-        (None, sb.DecisionRole.PROFESSIONAL_ALONE, False),
-    ],
-)
-def test_the_professional_deciding_against_the_clients_wish_is_a_pitfall(
-    wish: sb.DecisionRole | None, decided_by: sb.DecisionRole, flagged: bool
-) -> None:
-    conv = weighed(presented(conversation(), preferred_role=wish))
-    conv.decide("zelf", decided_by=decided_by, rationale="Zo is het.", follow_up=FOLLOW_UP)
-    report = fidelity(conv, today=BEFORE_FOLLOW_UP)
-    assert flagged == ("professional_decided_against_wish" in pitfalls(report))
+AGAINST = ["professional_decided_against_wish"]
+LEFT = ["client_left_to_decide"]
 
 
 @pytest.mark.parametrize(
-    ("wish", "decided_by", "flagged"),
+    ("wish", "decided_by", "expected"),
     [
-        (sb.DecisionRole.PROFESSIONAL_ALONE, sb.DecisionRole.CLIENT_ALONE, True),
-        (sb.DecisionRole.PROFESSIONAL_AFTER_INPUT, sb.DecisionRole.CLIENT_AFTER_ADVICE, True),
-        (sb.DecisionRole.PROFESSIONAL_ALONE, sb.DecisionRole.SHARED, False),
-        (sb.DecisionRole.SHARED, sb.DecisionRole.CLIENT_ALONE, False),
-        (sb.DecisionRole.CLIENT_ALONE, sb.DecisionRole.CLIENT_ALONE, False),
-        (None, sb.DecisionRole.CLIENT_ALONE, False),
+        (sb.DecisionRole.SHARED, sb.DecisionRole.PROFESSIONAL_ALONE, AGAINST),
+        (sb.DecisionRole.SHARED, sb.DecisionRole.PROFESSIONAL_AFTER_INPUT, AGAINST),
+        (sb.DecisionRole.CLIENT_ALONE, sb.DecisionRole.PROFESSIONAL_AFTER_INPUT, AGAINST),
+        (sb.DecisionRole.CLIENT_AFTER_ADVICE, sb.DecisionRole.PROFESSIONAL_ALONE, AGAINST),
+        (sb.DecisionRole.PROFESSIONAL_ALONE, sb.DecisionRole.PROFESSIONAL_ALONE, []),
+        (sb.DecisionRole.PROFESSIONAL_AFTER_INPUT, sb.DecisionRole.PROFESSIONAL_ALONE, []),
+        (sb.DecisionRole.SHARED, sb.DecisionRole.SHARED, []),
+        (None, sb.DecisionRole.PROFESSIONAL_ALONE, []),
+        # The other direction: the client wanted the professional to decide.
+        (sb.DecisionRole.PROFESSIONAL_ALONE, sb.DecisionRole.CLIENT_ALONE, LEFT),
+        (sb.DecisionRole.PROFESSIONAL_AFTER_INPUT, sb.DecisionRole.CLIENT_AFTER_ADVICE, LEFT),
+        (sb.DecisionRole.PROFESSIONAL_ALONE, sb.DecisionRole.SHARED, []),
+        (sb.DecisionRole.SHARED, sb.DecisionRole.CLIENT_ALONE, []),
+        (sb.DecisionRole.CLIENT_ALONE, sb.DecisionRole.CLIENT_ALONE, []),
+        (None, sb.DecisionRole.CLIENT_ALONE, []),
     ],
 )
-def test_a_client_left_to_decide_against_their_wish_is_a_pitfall(
-    wish: sb.DecisionRole | None, decided_by: sb.DecisionRole, flagged: bool
+def test_a_decision_against_the_clients_wish_is_a_pitfall_in_both_directions(
+    wish: sb.DecisionRole | None, decided_by: sb.DecisionRole, expected: list[str]
 ) -> None:
     conv = weighed(presented(conversation(), preferred_role=wish))
-    conv.decide("zelf", decided_by=decided_by, rationale="Zo is het.", follow_up=FOLLOW_UP)
+    conv.decide("zelf", decided_by=decided_by, rationale="Zo is het.", follow_up=FOLLOW_UP,
+                reflection_offered=True, teach_back=True)  # fmt: skip
     report = fidelity(conv, today=BEFORE_FOLLOW_UP)
-    assert flagged == ("client_left_to_decide" in pitfalls(report))
-    assert "professional_decided_against_wish" not in pitfalls(report)
-    if flagged:
+    assert expected == pitfalls(report)
+    if expected == LEFT:
         (pitfall,) = report.pitfalls
         assert pitfall.message().startswith("De cliënt wilde:")
         assert "Offer to decide together" in pitfall.message("en")
