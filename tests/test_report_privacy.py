@@ -259,3 +259,23 @@ def test_without_deduce_remarks_are_withheld_and_the_report_says_so(
 def test_hidden_figures_read_x_in_csv() -> None:
     result = sb.report([*many(7), *many(3, deferred=True)])
     assert f"steps,deferred,{HIDDEN}" in result.to_csv()
+
+
+def test_the_roles_table_counts_the_latest_wish() -> None:
+    conversations = []
+    for _ in range(5):
+        conv = sb.Conversation(
+            "Welke hulp past?",
+            client=sb.Participant(name="A"),
+            professional=sb.Participant(name="B"),
+        )
+        conv.inform(may_codecide=True, preferred_role=sb.DecisionRole.SHARED)
+        conv.add_option(sb.Option(key="a", title="A"))
+        conv.add_option(sb.Option(key="b", title="B"))
+        conv.present_options()
+        conv.weigh(skipped_reason="Niet nodig.")
+        conv.decide("a", decided_by=sb.DecisionRole.PROFESSIONAL_ALONE, rationale="Zo.",
+                    follow_up=dt.date(2099, 1, 1),
+                    wanted_role=sb.DecisionRole.PROFESSIONAL_ALONE)  # fmt: skip
+        conversations.append(conv)
+    assert {("passive", "passive"): 5} == sb.report(conversations).roles

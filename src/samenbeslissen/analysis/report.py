@@ -343,7 +343,10 @@ class _Tally:
             decision = done[Action.DECIDE][-1]
             # By group (active, collaborative, passive): five by five cells would
             # mostly be too small to show.
-            wanted = (invitation or {}).get(_INVITATION.preferred_role.name)
+            # The latest wish: asked again at the decision, or else in step 1.
+            wanted = decision.get(_DECISION.wanted_role.name) or (invitation or {}).get(
+                _INVITATION.preferred_role.name
+            )
             wanted_group = DecisionRole(wanted).group.value if wanted else "-"
             realised = DecisionRole(decision[_DECISION.decided_by.name]).group.value
             self.roles[(wanted_group, realised)] += 1
