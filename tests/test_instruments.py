@@ -948,3 +948,50 @@ def test_collaborate_for_one_encounter_advises_to_judge_groups() -> None:
         text = instruments.collaborate(items).interpretation()
         assert "minstens 25 gesprekken" in text
         assert "Zo hoort" not in text
+
+
+# -- the low-literacy form of the Decisional Conflict Scale (computed by hand) ----------
+
+
+def test_the_low_literacy_dcs_scores_ten_answers_of_yes_unsure_no() -> None:
+    # yes 0, unsure 2, no 4: sum 16 -> 16 / 10 x 25 = 40; informed (0+0+2)/3 x 25,
+    # values clarity (2+4)/2 x 25, support 0, uncertainty (4+4)/2 x 25.
+    result = instruments.decisional_conflict([0, 0, 2, 2, 4, 0, 0, 0, 4, 4], version="low_literacy")
+    assert (16, 40.0, "low_literacy", True) == (
+        result.raw,
+        result.scaled,
+        result.version,
+        result.conflict,
+    )
+    assert {
+        "informed": pytest.approx(50 / 3),
+        "values_clarity": 75.0,
+        "support": 0.0,
+        "uncertainty": 100.0,
+    } == dict(result.subscales)
+    assert "de meeste twijfel zit bij weten wat telt. Begin daar." in result.interpretation()
+    # A missing item takes the mean of its subscale: informed (0, -, 2) -> 1.
+    filled = instruments.decisional_conflict(
+        [0, None, 2, 2, 4, 0, 0, 0, 4, 4], version="low_literacy"
+    )
+    assert (17, 42.5, (2,)) == (filled.raw, filled.scaled, filled.imputed)
+
+
+@pytest.mark.parametrize(
+    ("items", "version", "field"),
+    [
+        ([1] * 10, "low_literacy", "items[0]"),  # 1 is no answer of this form
+        ([0, 2, 4, 0, 2, 4, 0, 2, 3, 0], "low_literacy", "items[8]"),
+        ([0] * 16, "low_literacy", "items"),
+        ([None, None, 0, 0, 0, 0, 0, 0, 0, 0], "low_literacy", "items"),
+        ([0] * 16, "1995", "version"),
+        ([0] * 10, "2010", "items"),
+    ],
+)
+def test_answers_that_cannot_belong_to_the_version_are_refused(
+    items: list[int | None], version: str, field: str
+) -> None:
+    with pytest.raises(sb.ScoringError) as info:
+        instruments.decisional_conflict(items, version=version)
+    assert field == info.value.field
+    assert instruments.DCS_VERSIONS == ("2010", "low_literacy")

@@ -8,7 +8,15 @@ from typing import Literal
 
 import attrs
 
-from samenbeslissen.core.answers import read_yes_no
+from samenbeslissen.core.answers import (
+    item_phrase,
+    items_phrase,
+    read_items,
+    read_yes_no,
+    shown,
+    subscale_phrase,
+)
+from samenbeslissen.errors import ScoringError
 from samenbeslissen.i18n import Joined, text
 from samenbeslissen.instruments._catalogue import INSTRUMENTS
 from samenbeslissen.instruments._read import (
@@ -22,6 +30,7 @@ __all__ = [
     "CHANGEABLE",
     "DCS_HIGH",
     "DCS_LOW",
+    "DCS_VERSIONS",
     "DecisionalConflictScore",
     "SureScore",
     "decisional_conflict",
@@ -36,6 +45,21 @@ DCS_LOW = 25.0
 
 CHANGEABLE = ("informed", "values_clarity", "support")
 """The subscales a conversation can work on: the factors that contribute to doubt."""
+
+DCS_VERSIONS = ("2010", "low_literacy")
+"""The forms :func:`decisional_conflict` scores: the 16-item statement form, and the
+10-item question form for low literacy."""
+
+_LOW_LITERACY = (
+    ("informed", (1, 2, 3)),
+    ("values_clarity", (4, 5)),
+    ("support", (6, 7, 8)),
+    ("uncertainty", (9, 10)),
+)
+"""The low-literacy form's subscales and their items (1-based), as the user manual gives them."""
+
+_LOW_LITERACY_ANSWERS = (0, 2, 4)
+"""Yes, unsure, no."""
 
 _SURE = INSTRUMENTS["sure"]
 _DCS = INSTRUMENTS["decisional_conflict"]
@@ -113,6 +137,8 @@ class DecisionalConflictScore:
             values_clarity, support, uncertainty, effective_decision.
         imputed: The numbers (1-based) of items that were missing and filled in.
         conflict: True when ``scaled`` is above 37.5.
+        version: The form scored: "2010" (16 items) or "low_literacy" (10
+            items, without the effective-decision subscale).
     """
 
     items: tuple[int | None, ...]
@@ -121,6 +147,7 @@ class DecisionalConflictScore:
     subscales: Mapping[str, float] = attrs.field(converter=_mapping, hash=False)
     imputed: tuple[int, ...] = ()
     conflict: bool
+    version: str = "2010"
 
     @property
     def level(self) -> Literal["low", "moderate", "high"]:
@@ -158,8 +185,10 @@ class DecisionalConflictScore:
         )
 
 
-def decisional_conflict(items: Iterable[int | None]) -> DecisionalConflictScore:
-    """Score a Decisional Conflict Scale (16 items, statement format).
+def decisional_conflict(
+    items: Iterable[int | None], *, version: str = "2010"
+) -> DecisionalConflictScore:
+    """Score a Decisional Conflict Scale: the 16-item form, or the low-literacy form.
 
     Each item is 0 (agree completely) to 4 (do not agree at all). The total
     is sum / 16 x 25 (0-100); each subscale is its sum / n x 25:
@@ -181,36 +210,58 @@ def decisional_conflict(items: Iterable[int | None]) -> DecisionalConflictScore:
     confirm a missing-data rule in the user manual; this one is the
     library's choice, and ``imputed`` says when it was used.
 
+    ``version="low_literacy"`` scores the 10-item question form for people
+    who read with difficulty: each answer is 0 (yes), 2 (unsure) or 4 (no),
+    and any other number is refused. The total is sum / 10 x 25 (0-100);
+    the subscales are informed (items 1-3), values_clarity (4-5), support
+    (6-8) and uncertainty (9-10), each sum / n x 25. The same missing-data
+    rule applies. The cut-offs 25 and 37.5 were set for the 16-item form;
+    ``level`` and ``conflict`` apply them to this form's 0-100 total too.
+    The 1995 form with answers 1-5 (used in the Dutch validation) is not
+    scored yet: its answers are refused as out of range, never mis-scored.
+
     Source: O'Connor AM (1995). Validation of a decisional conflict scale.
     Medical Decision Making 15(1):25-30; O'Connor AM, User Manual - Decisional
     Conflict Scale, Ottawa Hospital Research Institute, 1993 (updated 2010).
 
     Args:
-        items: The sixteen answers in item order; None for a missing answer.
+        items: The answers in item order (16, or 10 for the low-literacy
+            form); None for a missing answer.
+        version: "2010" (the default) or "low_literacy".
 
     Returns:
         The total, the five subscales, and whether the total flags conflict.
 
     Raises:
-        ScoringError: Not sixteen answers, an answer that is not a whole
-            number from 0 to 4, or two or more missing in one subscale;
+        ScoringError: An unknown version, the wrong number of answers, an
+            answer that the form does not have (0-4; for the low-literacy
+            form 0, 2 or 4), or two or more missing in one subscale;
             ``field`` names the item (0-based).
     """
-    # read_answers refuses a subscale with more than one missing item.
-    answers = read_answers(items, _DCS.shape)
+    if version == "2010":
+        # read_answers refuses a subscale with more than one missing item.
+        answers = read_answers(items, _DCS.shape)
+        groups = tuple((s.key, s.items) for s in _DCS.subscales)
+    elif version == "low_literacy":
+        answers = _low_literacy(items)
+        groups = _LOW_LITERACY
+    else:
+        raise ScoringError(
+            "scoring_dcs_version", field="version", instrument=_DCS.title, got=shown(version)
+        )
     subscales: dict[str, float] = {}
     raw = 0.0
     imputed: list[int] = []
-    for subscale in _DCS.subscales:
-        values = [answers[n - 1] for n in subscale.items]
-        missing = [n for n, value in zip(subscale.items, values, strict=False) if value is None]
+    for key, numbers in groups:
+        values = [answers[n - 1] for n in numbers]
+        missing = [n for n, value in zip(numbers, values, strict=True) if value is None]
         answered = [value for value in values if value is not None]
-        size, total = len(subscale.items), sum(answered)
+        size, total = len(numbers), sum(answered)
         # The filled-in sum: the answered items, plus their mean for a missing one.
         raw += total * size / len(answered)
-        subscales[subscale.key] = total * 25 / len(answered)
+        subscales[key] = total * 25 / len(answered)
         imputed.extend(missing)
-    scaled = raw * 25 / _DCS.item_count
+    scaled = raw * 25 / len(answers)
     return DecisionalConflictScore(
         items=answers,
         raw=raw,
@@ -218,4 +269,39 @@ def decisional_conflict(items: Iterable[int | None]) -> DecisionalConflictScore:
         subscales=subscales,
         imputed=tuple(sorted(imputed)),
         conflict=scaled > DCS_HIGH,
+        version=version,
     )
+
+
+def _low_literacy(items: Iterable[int | None]) -> tuple[int | None, ...]:
+    """The low-literacy form's ten answers: 0, 2 or 4, at most one missing per subscale."""
+    title = _DCS.title
+    answers = read_items(
+        read_list(items, instrument=title, field="items"),
+        instrument=title,
+        count=10,
+        low=0,
+        high=4,
+        missing_ok=True,
+    )
+    for index, value in enumerate(answers):
+        if value is not None and value not in _LOW_LITERACY_ANSWERS:
+            raise ScoringError(
+                "scoring_dcs_low_literacy",
+                field=f"items[{index}]",
+                instrument=title,
+                where=item_phrase(index + 1),
+                got=shown(value),
+            )
+    for key, numbers in _LOW_LITERACY:
+        missing = [n for n in numbers if answers[n - 1] is None]
+        if len(missing) > 1:
+            raise ScoringError(
+                "scoring_subscale_missing",
+                field="items",
+                instrument=title,
+                subscale=subscale_phrase(_DCS.name, key),
+                count=len(missing),
+                items=items_phrase(missing),
+            )
+    return answers
