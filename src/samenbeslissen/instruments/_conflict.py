@@ -10,11 +10,8 @@ import attrs
 
 from samenbeslissen.core.answers import (
     item_phrase,
-    items_phrase,
-    read_items,
     read_yes_no,
     shown,
-    subscale_phrase,
 )
 from samenbeslissen.errors import ScoringError
 from samenbeslissen.i18n import Joined, text
@@ -50,19 +47,25 @@ DCS_VERSIONS = ("2010", "low_literacy")
 """The forms :func:`decisional_conflict` scores: the 16-item statement form, and the
 10-item question form for low literacy."""
 
-_LOW_LITERACY = (
-    ("informed", (1, 2, 3)),
-    ("values_clarity", (4, 5)),
-    ("support", (6, 7, 8)),
-    ("uncertainty", (9, 10)),
-)
-"""The low-literacy form's subscales and their items (1-based), as the user manual gives them."""
-
 _LOW_LITERACY_ANSWERS = (0, 2, 4)
 """Yes, unsure, no."""
 
 _SURE = INSTRUMENTS["sure"]
 _DCS = INSTRUMENTS["decisional_conflict"]
+
+_LOW_LITERACY = attrs.evolve(
+    _DCS.shape,
+    item_count=10,
+    max_missing=4,  # at most one per subscale, which the subscales decide
+    subscales={
+        "informed": (1, 2, 3),
+        "values_clarity": (4, 5),
+        "support": (6, 7, 8),
+        "uncertainty": (9, 10),
+    },
+)
+"""The low-literacy form's shape: its subscales and their items (1-based), as the user
+manual gives them, checked by the same code as every instrument's answers."""
 
 
 @attrs.frozen(kw_only=True)
@@ -244,7 +247,7 @@ def decisional_conflict(
         groups = tuple((s.key, s.items) for s in _DCS.subscales)
     elif version == "low_literacy":
         answers = _low_literacy(items)
-        groups = _LOW_LITERACY
+        groups = tuple(_LOW_LITERACY.subscales.items())
     else:
         raise ScoringError(
             "scoring_dcs_version", field="version", instrument=_DCS.title, got=shown(version)
@@ -275,33 +278,15 @@ def decisional_conflict(
 
 def _low_literacy(items: Iterable[int | None]) -> tuple[int | None, ...]:
     """The low-literacy form's ten answers: 0, 2 or 4, at most one missing per subscale."""
-    title = _DCS.title
-    answers = read_items(
-        read_list(items, instrument=title, field="items"),
-        instrument=title,
-        count=10,
-        low=0,
-        high=4,
-        missing_ok=True,
-    )
+    # The count, the range 0-4 and the missing answers are checked as for every form.
+    answers = read_answers(items, _LOW_LITERACY)
     for index, value in enumerate(answers):
         if value is not None and value not in _LOW_LITERACY_ANSWERS:
             raise ScoringError(
                 "scoring_dcs_low_literacy",
                 field=f"items[{index}]",
-                instrument=title,
+                instrument=_DCS.title,
                 where=item_phrase(index + 1),
                 got=shown(value),
-            )
-    for key, numbers in _LOW_LITERACY:
-        missing = [n for n in numbers if answers[n - 1] is None]
-        if len(missing) > 1:
-            raise ScoringError(
-                "scoring_subscale_missing",
-                field="items",
-                instrument=title,
-                subscale=subscale_phrase(_DCS.name, key),
-                count=len(missing),
-                items=items_phrase(missing),
             )
     return answers
