@@ -254,6 +254,11 @@ def _small(count: int, threshold: int) -> bool:
     return 0 < count < threshold
 
 
+def _both_shown(part: int, whole: int, threshold: int) -> bool:
+    """A table of two cells, ``part`` and the rest of ``whole``: neither may be small."""
+    return not _small(part, threshold) and not _small(whole - part, threshold)
+
+
 def _hide(
     cells: Mapping[_K, int],
     threshold: int,
@@ -400,13 +405,14 @@ class _Tally:
         self.remark_sources.update(given)
 
     def report(self, threshold: int, round_to: int | None, scrub: _Scrub | None) -> Report:
-        def shown(count: int, hide: bool = False) -> int | None:
-            if hide or _small(count, threshold):
-                return None
+        def rounded(count: int) -> int:
             if round_to is None or count == 0:
                 return count
             # Half up; a count that is there never rounds to 0, which means none.
             return max(round_to, (count + round_to // 2) // round_to * round_to)
+
+        def shown(count: int, hide: bool = False) -> int | None:
+            return None if hide or _small(count, threshold) else rounded(count)
 
         total = self.total
         if total < threshold:
@@ -429,7 +435,7 @@ class _Tally:
             )
         # Each step is a table of two cells, took it and did not, of the total.
         steps = {
-            key: shown(self.steps[key], _small(total - self.steps[key], threshold))
+            key: shown(self.steps[key], not _both_shown(self.steps[key], total, threshold))
             for key in STEP_COUNTS
         }
         options = {key: self.options[key] for key in ("0", "1", "2", "3", "4+")}
@@ -468,23 +474,20 @@ class _Tally:
             },
             roles={pair: shown(count, pair in hidden_roles) for pair, count in roles.items()},
             scores={
-                name: _distribution(values, shown) if len(values) >= threshold else None
+                name: _distribution(values, rounded) if len(values) >= threshold else None
                 for name, values in self.scores.items()
                 if values
             },
             collaborate_top_score_rate=(
                 tops / complete
                 if complete >= max(threshold, instruments.MIN_ENCOUNTERS)
-                and not _small(tops, threshold)
-                and not _small(complete - tops, threshold)
+                and _both_shown(tops, complete, threshold)
                 else None
             ),
             collaborate_complete=shown(complete),
             sure_conflict_rate=(
                 conflicts / answered
-                if answered >= threshold
-                and not _small(conflicts, threshold)
-                and not _small(answered - conflicts, threshold)
+                if answered >= threshold and _both_shown(conflicts, answered, threshold)
                 else None
             ),
             sure_answered=shown(answered),
@@ -495,14 +498,14 @@ class _Tally:
         )
 
 
-def _distribution(values: list[float], count: Callable[[int], int | None]) -> Distribution:
+def _distribution(values: list[float], count: Callable[[int], int]) -> Distribution:
     ordered = sorted(values)
     # One value (a threshold of 1) has no spread: its quartiles are itself.
     quartiles = (
         statistics.quantiles(ordered, n=4, method="inclusive") if len(ordered) > 1 else ordered * 3
     )
     return Distribution(
-        count=count(len(ordered)) or len(ordered),
+        count=count(len(ordered)),
         mean=round(statistics.fmean(ordered), 1),
         median=round(statistics.median(ordered), 1),
         first_quartile=round(quartiles[0], 1),
