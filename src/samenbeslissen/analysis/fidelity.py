@@ -424,9 +424,7 @@ def _pitfalls(r: _Record, today: dt.date) -> tuple[Pitfall, ...]:
         add("preferences_skipped")
     d, inv = r.decision, r.invitation
     # The latest wish counts: asked again at the decision, or else in step 1.
-    wish = d.wanted_role if d is not None and d.wanted_role is not None else None
-    if wish is None and inv is not None:
-        wish = inv.preferred_role
+    wish = (d.wanted_role if d else None) or (inv.preferred_role if inv else None)
     if d is not None and wish is not None:
         if wish.group is not RoleGroup.PASSIVE and d.decided_by in _PROFESSIONAL_DECIDES:
             add("professional_decided_against_wish", wish=wish, decided=d.decided_by)
