@@ -113,8 +113,10 @@ def _fold(text: str) -> str:
 
 def _close(word: str, name: str) -> bool:
     """One letter added, left out, changed or two swapped (Fatma, Mohamed, Jansen)."""
-    if abs(len(word) - len(name)) > 1 or word == name:
-        return word == name
+    if word == name:
+        return True
+    if abs(len(word) - len(name)) > 1:
+        return False
     if len(word) == len(name):
         diff = [i for i, (a, b) in enumerate(zip(word, name, strict=True)) if a != b]
         return len(diff) == 1 or (
@@ -131,13 +133,13 @@ class _Participants:
     """The record's participants' names, to be found in a remark."""
 
     def __init__(self, names: Sequence[str]) -> None:
-        words = [w for name in names for w in _WORD.findall(unicodedata.normalize("NFC", name))]
-        self.parts = frozenset(
-            _fold(w) for w in words if _fold(w) not in _PARTICLES and not w.isdigit()
-        )
-        self.capitalised = frozenset(
-            _fold(w) for w in words if _fold(w) in _PARTICLES and w[:1].isupper()
-        )
+        words = [
+            (w, _fold(w))
+            for name in names
+            for w in _WORD.findall(unicodedata.normalize("NFC", name))
+        ]
+        self.parts = frozenset(f for w, f in words if f not in _PARTICLES and not w.isdigit())
+        self.capitalised = frozenset(f for w, f in words if f in _PARTICLES and w[:1].isupper())
 
     def matches(self, word: str, lexicon: frozenset[str]) -> bool:
         folded = _fold(word)
