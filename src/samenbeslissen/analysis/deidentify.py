@@ -362,12 +362,13 @@ def _refine(text: str, start: int, end: int, engine: _Engine) -> tuple[int, int]
             break
     while words and word(-1) in _PARTICLES and text[words[-1][0] : words[-1][1]].islower():
         words.pop()
-    while words and (
-        word(0) in engine.titles or (len(words) > 1 and f"{word(0)} {word(1)}" in engine.titles)
-    ):
+    while words:  # titles of two words ("de heer") or one ("mevrouw")
         if len(words) > 1 and f"{word(0)} {word(1)}" in engine.titles:
-            words.pop(0)
-        words.pop(0)
+            del words[:2]
+        elif word(0) in engine.titles:
+            del words[0]
+        else:
+            break
     if not any(c.isalpha() for w in words for c in text[w[0] : w[1]]):
         return None
     first, last = words[0][0], words[-1][1]
