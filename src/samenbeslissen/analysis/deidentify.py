@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import importlib.metadata
 import importlib.util
 import logging
 import os
@@ -256,15 +257,22 @@ def _import() -> Any:
 
 
 def _folders() -> tuple[Path, Path]:
-    """deduce's word lists, and the folder that keeps them built for the next process."""
-    deduce = _import()
-    default = Path(deduce.__file__).parent / "data" / "lookup"
+    """deduce's word lists, and the folder that keeps them built for the next process.
+
+    Found without importing deduce (and numpy with it): the command line asks
+    before every report whether the lists are ready.
+    """
+    spec = importlib.util.find_spec("deduce")
+    assert spec is not None  # callers check available() first
+    assert spec.origin is not None
+    default = Path(spec.origin).parent / "data" / "lookup"
     if (default / "cache").exists() or os.access(default, os.W_OK):
         return default, default
     # deduce keeps its built word lists beside its code; where that is
     # read-only (a system install), the user's cache folder holds them.
     home = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return default, Path(home) / "samenbeslissen" / f"deduce-{deduce.__version__}"
+    version = importlib.metadata.version("deduce")
+    return default, Path(home) / "samenbeslissen" / f"deduce-{version}"
 
 
 def prepared() -> bool:

@@ -53,8 +53,12 @@ SCHEMA_VERSION = 2
 """The record version this library writes. It reads this one and every older one.
 
 Version 2 added the conversation's ``id``, ``revision``, ``address``,
-``timezone`` and ``meta``, each event's ``user``, and a decision's
-``wanted_role``.
+``timezone`` and ``meta``, each event's ``user``, and optional fields of
+some payloads (a decision's ``wanted_role``, ``reflection_offered``,
+``teach_back``, ``agreements`` and ``formal_decision``; an invitation's
+``client_support_offered``; a participant's ``speaks`` and ``contact``; an
+option's ``picture``; presenting the options' ``presentation``), all empty
+in a record read from version 1.
 """
 
 KIND = "samenbeslissen/conversation"

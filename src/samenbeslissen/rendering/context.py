@@ -341,7 +341,7 @@ def _options(
                 "pros": [e(pro) for pro in option.pros],
                 "cons": [e(con) for con in option.cons],
                 "status_quo": option.status_quo,
-                # A data URI of a few characters only (checked on the way in): no escaping needed.
+                # A data URI of base64 characters only (checked on the way in): no escaping.
                 "picture": option.picture,
                 "chosen": False,
                 "scores": [
