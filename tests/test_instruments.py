@@ -9,15 +9,16 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import samenbeslissen as sb
 from samenbeslissen import instruments
-from samenbeslissen.core.answers import ANSWER_SHAPES, check_answers
+from samenbeslissen.core.answers import ANSWER_SHAPES, ANSWER_VERSIONS, check_answers
 from samenbeslissen.core.model import INSTRUMENT_NAMES
-from tests.strategies import instrument_answers, ticking_clock
+from tests.strategies import council_conversation, instrument_answers, ticking_clock
 
 # -- strategies (local: they serve this module only) --------------------------
 
@@ -977,6 +978,99 @@ def test_the_low_literacy_dcs_scores_ten_answers_of_yes_unsure_no() -> None:
     assert (17, 42.5, (2,)) == (filled.raw, filled.scaled, filled.imputed)
 
 
+def test_the_1995_dcs_reverses_items_1_2_10_11_and_reports_means_of_1_to_5() -> None:
+    # By hand. Answers 1 (strongly agree) to 5; items 1, 2, 10 and 11 count 6 - answer:
+    # 2 2 4 | 1 2 2 3 2 2 4 5 1 | 2 2 1 1  becomes  4 4 4 | 1 2 2 3 2 2 2 1 1 | 2 2 1 1.
+    # Means: uncertainty 12/3 = 4, factors 16/9, effective 6/4 = 1.5, total 34/16 = 2.125.
+    # On 0-100, (mean - 1) x 25: 75, 19.44, 12.5, total 28.125.
+    answers = [2, 2, 4, 1, 2, 2, 3, 2, 2, 4, 5, 1, 2, 2, 1, 1]
+    result = instruments.decisional_conflict(answers, version="1995")
+    assert (34, 28.125, "moderate", False) == (
+        result.raw,
+        result.scaled,
+        result.level,
+        result.conflict,
+    )
+    assert {
+        "uncertainty": 75.0,
+        "contributing_factors": pytest.approx(17.5 / 0.9),
+        "effective_decision": 12.5,
+    } == dict(result.subscales)
+    assert {
+        "total": 2.125,
+        "uncertainty": 4.0,
+        "contributing_factors": pytest.approx(16 / 9),
+        "effective_decision": 1.5,
+    } == dict(result.means)
+    assert "Wat u samen kunt veranderen: informatie, weten wat telt en steun." in (
+        result.interpretation()
+    )
+    # A missing item takes the mean of its subscale after reversing: item 2 -> 4.
+    filled = instruments.decisional_conflict([2, None, *answers[2:]], version="1995")
+    assert (34, 28.125, (2,)) == (filled.raw, filled.scaled, filled.imputed)
+    # All agree (1): the reversed items are all doubt, the others none.
+    agree = instruments.decisional_conflict([1] * 16, version="1995")
+    assert 4 * 4 + 12 * 0 == agree.raw - 16
+    assert "De twijfel zit in de keuze zelf" not in agree.interpretation()
+
+
+@st.composite
+def dcs_1995_answers(draw: st.DrawFn) -> list[int | None]:
+    """Sixteen answers 1-5 of the 1995 form, with at most one None per subscale."""
+    items: list[int | None] = list(draw(st.lists(st.integers(1, 5), min_size=16, max_size=16)))
+    for members in ANSWER_VERSIONS["decisional_conflict"]["1995"].subscales.values():
+        gap = draw(st.none() | st.sampled_from(members))
+        if gap is not None:
+            items[gap - 1] = None
+    return items
+
+
+@given(dcs_1995_answers(), st.data())
+def test_in_the_1995_dcs_disagreeing_more_moves_the_score_the_way_the_item_points(
+    items: list[int | None], data: st.DataObject
+) -> None:
+    before = instruments.decisional_conflict(items, version="1995")
+    assert 0 <= before.scaled <= 100
+    assert 1 <= before.means["total"] <= 5
+    room = [i for i, value in enumerate(items) if value is not None and value < 5]
+    if not room:
+        return
+    index = data.draw(st.sampled_from(room))
+    after = instruments.decisional_conflict(
+        [value + 1 if i == index and value is not None else value for i, value in enumerate(items)],
+        version="1995",
+    )
+    if index + 1 in instruments.REVERSED_1995:
+        assert after.scaled < before.scaled  # disagreeing more with "this is hard"
+    else:
+        assert after.scaled > before.scaled  # disagreeing more with "I know the options"
+
+
+def test_a_stored_answer_set_keeps_its_dcs_version_and_is_scored_in_it() -> None:
+    conv = council_conversation()
+    answers = sb.Answers(
+        instrument="decisional_conflict",
+        items=[2, 2, 4, 1, 2, 2, 3, 2, 2, 4, 5, 1, 2, 2, 1, 1],
+        version="1995",
+    )
+    conv.add_experience(answers=[answers])
+    again = sb.Conversation.from_json(conv.to_json())
+    stored = again.history[-1].data.answers[0]
+    assert "1995" == stored.version
+    assert 28.125 == instruments.score_answers(stored).scaled
+    # The same answers without their version are refused: 5 is no answer of the 2010 form.
+    with pytest.raises(sb.ScoringError) as info:
+        conv.add_experience(answers=[attrs.evolve(answers, version=None)])
+    assert "answers[0].items[10]" == info.value.field
+
+
+def test_a_version_is_refused_for_an_instrument_with_one_form() -> None:
+    with pytest.raises(sb.InputError) as info:
+        sb.Answers(instrument="sdm_q9", items=[1] * 9, version="1995")
+    assert "version" == info.value.problems[0].path
+    assert "SDM-Q-9 heeft maar één versie" in str(info.value)
+
+
 @pytest.mark.parametrize(
     ("items", "version", "field"),
     [
@@ -984,8 +1078,12 @@ def test_the_low_literacy_dcs_scores_ten_answers_of_yes_unsure_no() -> None:
         ([0, 2, 4, 0, 2, 4, 0, 2, 3, 0], "low_literacy", "items[8]"),
         ([0] * 16, "low_literacy", "items"),
         ([None, None, 0, 0, 0, 0, 0, 0, 0, 0], "low_literacy", "items"),
-        ([0] * 16, "1995", "version"),
+        ([0] * 16, "1995", "items[0]"),  # coded 0-4: the 2010 form
+        ([1] * 15 + [5], "2010", "items[15]"),  # coded 1-5: the 1995 form
+        ([1] * 15 + [6], "1995", "items[15]"),
         ([0] * 10, "2010", "items"),
+        ([1] * 16, "2009", "version"),
+        ([1] * 16, 1995, "version"),
     ],
 )
 def test_answers_that_cannot_belong_to_the_version_are_refused(
@@ -994,4 +1092,4 @@ def test_answers_that_cannot_belong_to_the_version_are_refused(
     with pytest.raises(sb.ScoringError) as info:
         instruments.decisional_conflict(items, version=version)
     assert field == info.value.field
-    assert instruments.DCS_VERSIONS == ("2010", "low_literacy")
+    assert instruments.DCS_VERSIONS == ("2010", "low_literacy", "1995")

@@ -37,6 +37,9 @@ def _as_version_2(event: dict[str, Any]) -> dict[str, Any]:
         upgraded["data"] = {**event["data"], **dict.fromkeys(_ADDED[event["action"]])}
         if event["action"] == "decide":
             upgraded["data"]["agreements"] = []
+    if event["action"] == "add_experience":
+        answers = [{**answer, "version": None} for answer in event["data"]["answers"]]
+        upgraded["data"] = {**event["data"], "answers": answers}
     return upgraded
 
 

@@ -14,9 +14,11 @@ from samenbeslissen.i18n import Joined, Phrase
 
 __all__ = [
     "ANSWER_SHAPES",
+    "ANSWER_VERSIONS",
     "AnswerKind",
     "AnswerSet",
     "AnswerShape",
+    "answer_shape",
     "check_answers",
     "check_items",
     "item_phrase",
@@ -58,6 +60,13 @@ class AnswerShape:
         incomplete_kept: True when a set with more answers missing is still
             kept, though it has no score of its own (CollaboRATE: a group
             score leaves it out).
+        version: The version of the instrument, for an instrument that has
+            several forms (see :data:`ANSWER_VERSIONS`); None for the others.
+        allowed: The only answers the form has, when it does not have every
+            whole number from ``low`` to ``high`` (the low-literacy DCS: 0, 2
+            and 4); empty for the others.
+        allowed_message: The message key that refuses another answer, when
+            ``allowed`` is set.
     """
 
     name: str
@@ -71,6 +80,9 @@ class AnswerShape:
         factory=dict, converter=_subscales, hash=False
     )
     incomplete_kept: bool = False
+    version: str | None = None
+    allowed: tuple[int, ...] = ()
+    allowed_message: str = ""
 
     @property
     def missing_ok(self) -> bool:
@@ -143,7 +155,77 @@ ANSWER_SHAPES: Mapping[str, AnswerShape] = types.MappingProxyType(
         )
     }
 )
-"""Every instrument whose answers an Experience can hold, by name, in a stable order."""
+"""Every instrument whose answers an Experience can hold, by name, in a stable order.
+
+For an instrument with several forms this is the default form's shape; the
+others are in :data:`ANSWER_VERSIONS`.
+"""
+
+_DCS = ANSWER_SHAPES["decisional_conflict"]
+
+ANSWER_VERSIONS: Mapping[str, Mapping[str, AnswerShape]] = types.MappingProxyType(
+    {
+        "decisional_conflict": types.MappingProxyType(
+            {
+                "2010": attrs.evolve(_DCS, version="2010"),
+                "low_literacy": attrs.evolve(
+                    _DCS,
+                    version="low_literacy",
+                    item_count=10,
+                    max_missing=4,  # at most one per subscale, which the subscales decide
+                    subscales={
+                        "informed": (1, 2, 3),
+                        "values_clarity": (4, 5),
+                        "support": (6, 7, 8),
+                        "uncertainty": (9, 10),
+                    },
+                    allowed=(0, 2, 4),  # yes, unsure, no
+                    allowed_message="scoring_dcs_low_literacy",
+                ),
+                "1995": attrs.evolve(
+                    _DCS,
+                    title="Decisional Conflict Scale (1995)",
+                    version="1995",
+                    low=1,
+                    high=5,
+                    max_missing=3,  # at most one per subscale, which the subscales decide
+                    subscales={
+                        "uncertainty": (1, 2, 3),
+                        "contributing_factors": (4, 5, 6, 7, 8, 9, 10, 11, 12),
+                        "effective_decision": (13, 14, 15, 16),
+                    },
+                ),
+            }
+        ),
+    }
+)
+"""The forms of the instruments that have several, by instrument and version; the first
+of each is the default, the one :data:`ANSWER_SHAPES` holds."""
+
+
+def answer_shape(instrument: str, version: str | None = None) -> AnswerShape:
+    """The shape of ``instrument``'s answers in the form ``version`` (None: the default form).
+
+    Raises:
+        ScoringError: ``version`` is not a form of ``instrument``; ``field``
+            is ``"version"``.
+    """
+    shape = ANSWER_SHAPES[instrument]
+    if version is None:
+        return shape
+    forms = ANSWER_VERSIONS.get(instrument)
+    if forms is None:
+        raise ScoringError(
+            "scoring_no_versions", field="version", instrument=shape.title, got=shown(version)
+        )
+    if not isinstance(version, str) or version not in forms:
+        raise ScoringError(
+            f"scoring_version.{instrument}",
+            field="version",
+            instrument=shape.title,
+            got=shown(version),
+        )
+    return forms[version]
 
 
 def shown(value: object) -> str:
@@ -339,6 +421,16 @@ def check_items(
         field=field,
     )
     _check_missing(answers, shape, field)
+    if shape.allowed:
+        for index, value in enumerate(answers):
+            if value is not None and value not in shape.allowed:
+                raise ScoringError(
+                    shape.allowed_message,
+                    field=f"{field}[{index}]",
+                    instrument=shape.title,
+                    where=item_phrase(index + 1),
+                    got=shown(value),
+                )
     return answers
 
 
@@ -357,6 +449,10 @@ class AnswerSet(Protocol):
     def items(self) -> Sequence[object]:
         """The answers in item order; None for a missing one."""
 
+    @property
+    def version(self) -> str | None:
+        """The form of the instrument (see :data:`ANSWER_VERSIONS`), None for the default."""
+
 
 def check_answers(all_answers: Iterable[AnswerSet]) -> None:
     """Check every answer set against its instrument's shape, so bad answers are refused now.
@@ -368,4 +464,8 @@ def check_answers(all_answers: Iterable[AnswerSet]) -> None:
         ScoringError: With ``field`` as ``answers[i].items[j]``.
     """
     for i, answers in enumerate(all_answers):
-        check_items(answers.items, ANSWER_SHAPES[answers.instrument], field=f"answers[{i}].items")
+        check_items(
+            answers.items,
+            answer_shape(answers.instrument, answers.version),
+            field=f"answers[{i}].items",
+        )

@@ -8,9 +8,9 @@ from typing import Any
 import attrs
 
 from samenbeslissen.core import validate as v
-from samenbeslissen.core.answers import ANSWER_SHAPES
+from samenbeslissen.core.answers import ANSWER_SHAPES, answer_shape
 from samenbeslissen.core.steps import Step
-from samenbeslissen.errors import InputError
+from samenbeslissen.errors import InputError, ScoringError
 from samenbeslissen.i18n import Labelled
 
 __all__ = [
@@ -296,6 +296,15 @@ def _respondent(value: object) -> ParticipantRole:
     return v.choice(value, ParticipantRole, "respondent")
 
 
+def _version(instance: Answers, _attribute: object, value: str | None) -> None:
+    if value is None or instance.instrument not in INSTRUMENT_NAMES:
+        return  # no version, or an unknown instrument: that is its own problem
+    try:
+        answer_shape(instance.instrument, value)
+    except ScoringError as error:
+        v.keep(error)
+
+
 @v.every_problem
 @attrs.frozen(kw_only=True)
 class Answers:
@@ -309,6 +318,9 @@ class Answers:
     instrument: str = attrs.field(validator=v.attrs_validator(_instrument))
     items: tuple[int | None, ...] = attrs.field(converter=_answer_items)
     respondent: ParticipantRole = attrs.field(default=ParticipantRole.CLIENT, converter=_respondent)
+    version: str | None = attrs.field(default=None, validator=_version)
+    """The form of the instrument, for one that has several (the Decisional Conflict
+    Scale: "2010", the default, "low_literacy" or "1995"); None for the default form."""
 
 
 class RemarkKind(Labelled):

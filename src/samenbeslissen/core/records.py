@@ -54,7 +54,7 @@ SCHEMA_VERSION = 2
 
 Version 2 added the conversation's ``id``, ``revision``, ``address``,
 ``timezone`` and ``meta``, each event's ``user``, and optional fields of
-some payloads (a decision's ``wanted_role``, ``reflection_offered``,
+some payloads (an answer set's ``version``; a decision's ``wanted_role``, ``reflection_offered``,
 ``teach_back``, ``agreements`` and ``formal_decision``; an invitation's
 ``client_support_offered``; a participant's ``speaks`` and ``contact``; an
 option's ``picture``; presenting the options' ``presentation``), all empty

@@ -339,7 +339,11 @@ INSTRUMENTS: Mapping[str, Instrument] = types.MappingProxyType(
                     "(0-100). Subscales, each sum / n x 25: informed (items 1-3), values clarity "
                     "(4-6), support (7-9), uncertainty (10-12), effective decision (13-16). "
                     "Total above 37.5: clinically significant doubt; below 25: people tend to "
-                    "carry out their decision."
+                    "carry out their decision. This describes the 2010 form; "
+                    "decisional_conflict() also scores the 10-item low-literacy form (answers "
+                    "0, 2, 4) and the 1995 form (answers 1-5, items 1, 2, 10, 11 reversed, "
+                    "subscales uncertainty 1-3, contributing factors 4-12, effective decision "
+                    "13-16)."
                 ),
                 missing_data=(
                     "At most 1 missing item per subscale (so at most 5 in all); a missing item "
@@ -353,7 +357,9 @@ INSTRUMENTS: Mapping[str, Instrument] = types.MappingProxyType(
                     "O'Connor AM (1995). Validation of a decisional conflict scale. Medical "
                     "Decision Making 15(1):25-30. O'Connor AM. User Manual - Decisional "
                     "Conflict Scale (16-item statement format). Ottawa Hospital Research "
-                    "Institute, 1993, updated 2010."
+                    "Institute, 1993, updated 2010. Koedoot N et al. (2001). The decisional "
+                    "conflict scale: further validation in two samples of Dutch oncology "
+                    "patients. Patient Education and Counseling 45(3):187-193."
                 ),
             ),
         )

@@ -9,25 +9,24 @@ from typing import Literal
 import attrs
 
 from samenbeslissen.core.answers import (
+    ANSWER_VERSIONS,
+    answer_shape,
+    check_items,
     item_phrase,
     read_yes_no,
-    shown,
+    subscale_phrase,
 )
 from samenbeslissen.errors import ScoringError
 from samenbeslissen.i18n import Joined, text
 from samenbeslissen.instruments._catalogue import INSTRUMENTS
-from samenbeslissen.instruments._read import (
-    check_language,
-    number_text,
-    read_answers,
-    read_list,
-)
+from samenbeslissen.instruments._read import check_language, number_text, read_list
 
 __all__ = [
     "CHANGEABLE",
     "DCS_HIGH",
     "DCS_LOW",
     "DCS_VERSIONS",
+    "REVERSED_1995",
     "DecisionalConflictScore",
     "SureScore",
     "decisional_conflict",
@@ -43,29 +42,19 @@ DCS_LOW = 25.0
 CHANGEABLE = ("informed", "values_clarity", "support")
 """The subscales a conversation can work on: the factors that contribute to doubt."""
 
-DCS_VERSIONS = ("2010", "low_literacy")
-"""The forms :func:`decisional_conflict` scores: the 16-item statement form, and the
-10-item question form for low literacy."""
+DCS_VERSIONS = tuple(ANSWER_VERSIONS["decisional_conflict"])
+"""The forms :func:`decisional_conflict` scores: "2010", the 16-item statement form
+(the default); "low_literacy", the 10-item question form; and "1995", the form
+as first published and validated in Dutch, coded 1-5."""
 
-_LOW_LITERACY_ANSWERS = (0, 2, 4)
-"""Yes, unsure, no."""
+REVERSED_1995 = (1, 2, 10, 11)
+"""The items of the 1995 form that the published form marks as reverse-scored."""
 
 _SURE = INSTRUMENTS["sure"]
 _DCS = INSTRUMENTS["decisional_conflict"]
 
-_LOW_LITERACY = attrs.evolve(
-    _DCS.shape,
-    item_count=10,
-    max_missing=4,  # at most one per subscale, which the subscales decide
-    subscales={
-        "informed": (1, 2, 3),
-        "values_clarity": (4, 5),
-        "support": (6, 7, 8),
-        "uncertainty": (9, 10),
-    },
-)
-"""The low-literacy form's shape: its subscales and their items (1-based), as the user
-manual gives them, checked by the same code as every instrument's answers."""
+_CHANGEABLE_1995 = ("contributing_factors",)
+"""The 1995 form keeps being informed, values clarity and support in one subscale."""
 
 
 @attrs.frozen(kw_only=True)
@@ -140,8 +129,12 @@ class DecisionalConflictScore:
             values_clarity, support, uncertainty, effective_decision.
         imputed: The numbers (1-based) of items that were missing and filled in.
         conflict: True when ``scaled`` is above 37.5.
-        version: The form scored: "2010" (16 items) or "low_literacy" (10
-            items, without the effective-decision subscale).
+        version: The form scored: "2010" (16 items), "low_literacy" (10
+            items, without the effective-decision subscale) or "1995" (16
+            items coded 1-5, three subscales).
+        means: The mean item score on the form's own coding, as papers on
+            the form report it: "total" and each subscale (0-4; for the 1995
+            form 1-5, after reversing the reversed items).
     """
 
     items: tuple[int | None, ...]
@@ -151,6 +144,7 @@ class DecisionalConflictScore:
     imputed: tuple[int, ...] = ()
     conflict: bool
     version: str = "2010"
+    means: Mapping[str, float] = attrs.field(factory=dict, converter=_mapping, hash=False)
 
     @property
     def level(self) -> Literal["low", "moderate", "high"]:
@@ -170,15 +164,18 @@ class DecisionalConflictScore:
         at 0, it says so instead of naming one.
         """
         language = check_language(language)
-        scores = {key: self.subscales[key] for key in CHANGEABLE}
+        changeable = _CHANGEABLE_1995 if self.version == "1995" else CHANGEABLE
+        scores = {key: self.subscales[key] for key in changeable}
         top = max(scores.values())
-        tied = [s for s in _DCS.subscales if s.key in CHANGEABLE and scores[s.key] == top]
+        tied = [key for key in changeable if scores[key] == top]
         if top == 0:
             where = text("interpret_dcs_where.none", language)
+        elif self.version == "1995":
+            where = text("interpret_dcs_where.factors", language)
         elif len(tied) == len(CHANGEABLE):
             where = text("interpret_dcs_where.even", language)
         else:
-            labels = Joined(s.label(language) for s in tied).label(language)
+            labels = Joined(subscale_phrase(_DCS.name, key) for key in tied).label(language)
             where = text("interpret_dcs_where.top", language, part=labels)
         return text(
             f"interpret_dcs_{self.level}",
@@ -189,12 +186,13 @@ class DecisionalConflictScore:
 
 
 def decisional_conflict(
-    items: Iterable[int | None], *, version: str = "2010"
+    items: Iterable[int | None], *, version: str | None = "2010"
 ) -> DecisionalConflictScore:
-    """Score a Decisional Conflict Scale: the 16-item form, or the low-literacy form.
+    """Score a Decisional Conflict Scale in one of its three forms.
 
-    Each item is 0 (agree completely) to 4 (do not agree at all). The total
-    is sum / 16 x 25 (0-100); each subscale is its sum / n x 25:
+    ``version="2010"`` (the default): the 16-item statement form, each item
+    0 (agree completely) to 4 (do not agree at all). The total is sum / 16 x
+    25 (0-100); each subscale is its sum / n x 25:
 
     - informed: items 1-3;
     - values_clarity: items 4-6;
@@ -206,65 +204,85 @@ def decisional_conflict(
     total above 37.5 is clinically significant conflict (``conflict``);
     below 25, people tend to carry out their decision.
 
-    Missing data: at most one missing item per subscale. A missing item is
-    filled in with the mean of the answered items of its own subscale, and
-    the total and subscales are computed from the filled-in items (so a
-    subscale's score is the mean of its answered items x 25). We could not
-    confirm a missing-data rule in the user manual; this one is the
-    library's choice, and ``imputed`` says when it was used.
+    ``version="low_literacy"``: the 10-item question form for people who
+    read with difficulty; each answer is 0 (yes), 2 (unsure) or 4 (no), and
+    any other number is refused. The total is sum / 10 x 25 (0-100); the
+    subscales are informed (items 1-3), values_clarity (4-5), support (6-8)
+    and uncertainty (9-10), each sum / n x 25.
 
-    ``version="low_literacy"`` scores the 10-item question form for people
-    who read with difficulty: each answer is 0 (yes), 2 (unsure) or 4 (no),
-    and any other number is refused. The total is sum / 10 x 25 (0-100);
-    the subscales are informed (items 1-3), values_clarity (4-5), support
-    (6-8) and uncertainty (9-10), each sum / n x 25. The same missing-data
-    rule applies. The cut-offs 25 and 37.5 were set for the 16-item form;
-    ``level`` and ``conflict`` apply them to this form's 0-100 total too.
-    The 1995 form with answers 1-5 (used in the Dutch validation) is not
-    scored yet: its answers are refused as out of range, never mis-scored.
+    ``version="1995"``: the form as first published (O'Connor 1995) and
+    validated in Dutch (Koedoot et al. 2001), each item 1 (strongly agree)
+    to 5 (strongly disagree). The items the form marks as reversed (1, 2, 10
+    and 11, :data:`REVERSED_1995`) count 6 minus the answer, so that a higher
+    score is always more doubt. Three subscales: uncertainty (items 1-3),
+    contributing_factors (4-12: being informed, values clarity and support)
+    and effective_decision (13-16). ``means`` gives the mean item score,
+    1-5, as the papers on this form report it; ``scaled`` and the subscales
+    put it on 0-100 as (mean - 1) x 25, the same step the later forms take
+    from their 0-4 coding.
+
+    Missing data, for every form: at most one missing item per subscale. A
+    missing item is filled in with the mean of the answered items of its
+    own subscale, and the total and subscales are computed from the
+    filled-in items (so a subscale's score is the mean of its answered items
+    x 25). We could not confirm a missing-data rule in the user manual; this
+    one is the library's choice, and ``imputed`` says when it was used.
+
+    The cut-offs 25 and 37.5 were set for the 16-item 0-100 total; ``level``
+    and ``conflict`` apply them to the 0-100 total of the other forms too.
+    Answers that fit another form's coding better (a 5 in a 2010 form, a 0
+    in a 1995 form) are refused with a message that names that form.
 
     Source: O'Connor AM (1995). Validation of a decisional conflict scale.
     Medical Decision Making 15(1):25-30; O'Connor AM, User Manual - Decisional
-    Conflict Scale, Ottawa Hospital Research Institute, 1993 (updated 2010).
+    Conflict Scale, Ottawa Hospital Research Institute, 1993 (updated 2010);
+    Koedoot N et al. (2001). The decisional conflict scale: further
+    validation in two samples of Dutch oncology patients. Patient Education
+    and Counseling 45(3):187-193.
 
     Args:
         items: The answers in item order (16, or 10 for the low-literacy
             form); None for a missing answer.
-        version: "2010" (the default) or "low_literacy".
+        version: "2010" (the default; None means it too), "low_literacy" or
+            "1995".
 
     Returns:
-        The total, the five subscales, and whether the total flags conflict.
+        The total, the subscales, and whether the total flags conflict.
 
     Raises:
         ScoringError: An unknown version, the wrong number of answers, an
-            answer that the form does not have (0-4; for the low-literacy
-            form 0, 2 or 4), or two or more missing in one subscale;
-            ``field`` names the item (0-based).
+            answer that the form does not have, or two or more missing in one
+            subscale; ``field`` names the item (0-based).
     """
-    if version == "2010":
-        # read_answers refuses a subscale with more than one missing item.
-        answers = read_answers(items, _DCS.shape)
-        groups = tuple((s.key, s.items) for s in _DCS.subscales)
-    elif version == "low_literacy":
-        answers = _low_literacy(items)
-        groups = tuple(_LOW_LITERACY.subscales.items())
-    else:
-        raise ScoringError(
-            "scoring_dcs_version", field="version", instrument=_DCS.title, got=shown(version)
+    version = "2010" if version is None else version
+    shape = answer_shape(_DCS.name, version)
+    values = read_list(items, instrument=shape.title, field="items")
+    _refuse_other_coding(values, version)
+    # check_items refuses a subscale with more than one missing item.
+    answers = check_items(values, shape)
+    low = shape.low
+    counted = answers
+    if version == "1995":
+        counted = tuple(
+            None if value is None else (6 - value if n in REVERSED_1995 else value)
+            for n, value in enumerate(answers, start=1)
         )
     subscales: dict[str, float] = {}
+    means: dict[str, float] = {}
     raw = 0.0
     imputed: list[int] = []
-    for key, numbers in groups:
-        values = [answers[n - 1] for n in numbers]
-        missing = [n for n, value in zip(numbers, values, strict=True) if value is None]
-        answered = [value for value in values if value is not None]
-        size, total = len(numbers), sum(answered)
+    for key, numbers in shape.subscales.items():
+        scored = [counted[n - 1] for n in numbers]
+        missing = [n for n, value in zip(numbers, scored, strict=True) if value is None]
+        answered = [value for value in scored if value is not None]
+        mean = sum(answered) / len(answered)
         # The filled-in sum: the answered items, plus their mean for a missing one.
-        raw += total * size / len(answered)
-        subscales[key] = total * 25 / len(answered)
+        raw += mean * len(numbers)
+        means[key] = mean
+        subscales[key] = (mean - low) * 25
         imputed.extend(missing)
-    scaled = raw * 25 / len(answers)
+    mean = raw / len(answers)
+    scaled = (mean - low) * 25
     return DecisionalConflictScore(
         items=answers,
         raw=raw,
@@ -273,20 +291,27 @@ def decisional_conflict(
         imputed=tuple(sorted(imputed)),
         conflict=scaled > DCS_HIGH,
         version=version,
+        means={"total": mean, **means},
     )
 
 
-def _low_literacy(items: Iterable[int | None]) -> tuple[int | None, ...]:
-    """The low-literacy form's ten answers: 0, 2 or 4, at most one missing per subscale."""
-    # The count, the range 0-4 and the missing answers are checked as for every form.
-    answers = read_answers(items, _LOW_LITERACY)
-    for index, value in enumerate(answers):
-        if value is not None and value not in _LOW_LITERACY_ANSWERS:
-            raise ScoringError(
-                "scoring_dcs_low_literacy",
-                field=f"items[{index}]",
-                instrument=_DCS.title,
-                where=item_phrase(index + 1),
-                got=shown(value),
-            )
-    return answers
+def _refuse_other_coding(values: tuple[object, ...], version: str) -> None:
+    """Refuse a 5 in a form coded 0-4 and a 0 in a form coded 1-5, naming the other form.
+
+    Only plain whole numbers are looked at; every other problem is left to
+    the shape's own check, which names it.
+    """
+    numbers = [value if type(value) is int else None for value in values]
+    if version == "1995" and 0 in numbers and 5 not in numbers:
+        other, bad = "2010", 0
+    elif version == "2010" and 5 in numbers and 0 not in numbers:
+        other, bad = "1995", 5
+    else:
+        return
+    index = numbers.index(bad)
+    raise ScoringError(
+        f"scoring_dcs_coding.{other}",
+        field=f"items[{index}]",
+        instrument=_DCS.title,
+        where=item_phrase(index + 1),
+    )

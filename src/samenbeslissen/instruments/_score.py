@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, TypeAlias, cast
 
-from samenbeslissen.core.answers import ANSWER_SHAPES, check_items
+from samenbeslissen.core.answers import answer_shape, check_items
 from samenbeslissen.core.model import Answers
 from samenbeslissen.instruments._collaborate import (
     CollaborateGroupScore,
@@ -82,7 +82,9 @@ def score_answers(answers: Answers) -> Score:
         ScoringError: The answers do not fit the instrument; ``field``
             names the item (``"items[3]"``).
     """
-    items = check_items(answers.items, ANSWER_SHAPES[answers.instrument])
+    items = check_items(answers.items, answer_shape(answers.instrument, answers.version))
+    if answers.instrument == "decisional_conflict":
+        return decisional_conflict(items, version=answers.version)
     if answers.instrument == "control_preferences":
         # One answer, never missing: the shape allows none.
         return control_preferences(cast(int, items[0]))
