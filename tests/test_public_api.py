@@ -19,6 +19,7 @@ from samenbeslissen import errors
 EXPECTED_ALL = [
     "Action",
     "ActionNotAllowedError",
+    "AgeGroup",
     "Answers",
     "ClientPersona",
     "Companion",

@@ -37,6 +37,10 @@ def _as_version_2(event: dict[str, Any]) -> dict[str, Any]:
         upgraded["data"] = {**event["data"], **dict.fromkeys(_ADDED[event["action"]])}
         if event["action"] == "decide":
             upgraded["data"]["agreements"] = []
+            upgraded["data"]["consent"] = []
+    if event["action"] == "weigh":
+        criteria = [{**c, "owner": None} for c in event["data"]["criteria"]]
+        upgraded["data"] = {**event["data"], "criteria": criteria}
     if event["action"] == "add_experience":
         answers = [{**answer, "version": None} for answer in event["data"]["answers"]]
         upgraded["data"] = {**event["data"], "answers": answers}
@@ -44,7 +48,7 @@ def _as_version_2(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def _person(person: dict[str, Any]) -> dict[str, Any]:
-    return {**person, "speaks": None, "contact": None}
+    return {**person, "speaks": None, "contact": None, "age_group": None}
 
 
 @pytest.mark.parametrize("path", V1, ids=lambda path: path.stem)
@@ -67,7 +71,7 @@ def test_a_version_1_record_loads_as_version_2_and_keeps_its_history(path: Path)
         "others": [_person(other) for other in stored["others"]],
     }
     new_rules = {"require_user": False, "max_text": 10_000, "max_options": 20, "max_criteria": 30}
-    new_rules |= {"require_client_support_offer": False}
+    new_rules |= {"require_client_support_offer": False, "require_minor_consent": True}
     new_rules |= {"max_participants": 10, "max_events": 10_000}
     assert {**stored["policy"], **new_rules} == again["policy"]
     assert (len(stored["history"]), "u", "Europe/Amsterdam", {}) == (

@@ -976,6 +976,17 @@ def test_the_youth_care_example_says_je_to_the_young_person_and_brings_both_pare
 
     assert "je" == scenario.address
     assert ["moeder", "vader"] == [o.relation for o in scenario.others]
+    # Daan is 14: both parents have authority, and all three agree to the decision.
+    assert sb.AgeGroup.FROM_12_TO_15 is scenario.client.age_group
+    assert {sb.ParticipantRole.PARENT_WITH_AUTHORITY} == {o.role for o in scenario.others}
+    conv = scenario.play()
+    assert conv.decision is not None
+    assert ("Daan Visser", "Petra Visser", "Erik Visser") == conv.decision.consent
+    # "Minder ruzie thuis" is his mother's wish, and every document says so.
+    assert conv.weighing is not None
+    assert "Petra Visser" == {c.key: c.owner for c in conv.weighing.criteria}["rust_thuis"]
+    for document in ("guide", "summary", "option_grid", "script"):
+        assert "Minder ruzie thuis (wens van Petra Visser)" in sb.render(scenario, document)
 
 
 def test_the_wmo_example_brings_a_client_support_person_who_speaks() -> None:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         Event,
     )
     from samenbeslissen.core.model import (
+        AgeGroup,
         Answers,
         Decision,
         DecisionRole,
@@ -122,6 +123,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Action",
     "ActionNotAllowedError",
+    "AgeGroup",
     "Answers",
     "ClientPersona",
     "Companion",
@@ -213,6 +215,7 @@ _EXPORTS: dict[str, str] = {
     "report": "samenbeslissen.analysis.report",
     "Conversation": "samenbeslissen.core.conversation",
     "Event": "samenbeslissen.core.events",
+    "AgeGroup": "samenbeslissen.core.model",
     "Answers": "samenbeslissen.core.model",
     "Decision": "samenbeslissen.core.model",
     "DecisionRole": "samenbeslissen.core.model",

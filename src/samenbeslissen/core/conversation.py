@@ -515,6 +515,7 @@ class Conversation:
         ratings: Mapping[str, Mapping[str, int | None]] | None = None,
         *,
         labels: Mapping[str, str] | None = None,
+        owners: Mapping[str, str] | None = None,
         skipped_reason: str | None = None,
         initial_preference: str | None = None,
         informed_preference: str | None = None,
@@ -527,6 +528,9 @@ class Conversation:
             importance: Criterion key to how much it matters, 0-5.
             ratings: Option key to (criterion key to score 0-5, None when unknown).
             labels: Criterion key to the criterion in the client's own words.
+            owners: Criterion key to the name of the person whose wish it is,
+                for a criterion that is not the client's own ("Minder ruzie
+                thuis", a parent's wish): one of the others taking part.
             skipped_reason: Why preferences are not recorded; the only way
                 to move on without them.
             initial_preference: The option the client leaned to at first
@@ -547,6 +551,7 @@ class Conversation:
                 importance,
                 ratings,
                 labels=labels,
+                owners=owners,
                 skipped_reason=skipped_reason,
                 initial_preference=initial_preference,
                 informed_preference=informed_preference,
@@ -566,6 +571,7 @@ class Conversation:
         teach_back: bool | None = None,
         agreements: Iterable[str] = (),
         formal_decision: bool | None = None,
+        consent: Iterable[str] = (),
         actor: ParticipantRole = _PROFESSIONAL,
         user: str | None = None,
     ) -> Event:
@@ -586,12 +592,18 @@ class Conversation:
                 client's summary lists them under "Wat gebeurt er nu?".
             formal_decision: True when a formal decision (beschikking)
                 follows; the summary then says how to object, and by when.
+            consent: The names of the people who agreed to the decision,
+                as they take part in the conversation. For a client under 16
+                the policy (``require_minor_consent``) asks for every parent
+                with authority or guardian, and from 12 for the client too.
             actor: Who did this.
             user: The host's id of the person at the keyboard (never a name).
 
         Raises:
-            InputError: Unknown option, or a follow-up date before today.
-            RuleViolationError: The rationale or the follow-up is missing.
+            InputError: Unknown option, a follow-up date before today, or a
+                name in ``consent`` of someone who does not take part.
+            RuleViolationError: The rationale or the follow-up is missing,
+                or the consent a minor's decision needs.
         """
         return self._act(
             Action.DECIDE,
@@ -606,6 +618,7 @@ class Conversation:
                 teach_back=teach_back,
                 agreements=_as_tuple(agreements),
                 formal_decision=formal_decision,
+                consent=_as_tuple(consent),
             ),
             user,
         )
@@ -1008,11 +1021,38 @@ class Conversation:
                 chosen = getattr(data, field)
                 if chosen is not None and chosen not in known:
                     found.append(self._unknown_option(chosen, field))
+            others = [p.name for p in self._others]
+            found.extend(
+                InputError(
+                    "unknown_owner",
+                    field=f"owners.{c.key}",
+                    value=c.owner,
+                    known=", ".join(others) or "-",
+                )
+                for c in data.criteria
+                if c.owner is not None and c.owner not in others
+            )
             if found:
                 raise InputError.combine(found)
         elif isinstance(data, Decision):
-            if not self._has_option(data.option):
-                raise self._unknown_option(data.option, "option")
+            found = (
+                []
+                if self._has_option(data.option)
+                else [self._unknown_option(data.option, "option")]
+            )
+            names = [p.name for p in self.participants]
+            found.extend(
+                InputError(
+                    "unknown_person",
+                    field=f"consent[{i}]",
+                    value=name,
+                    known=", ".join(names[:1] + names[2:]),
+                )
+                for i, name in enumerate(data.consent)
+                if name not in names or name == self._professional.name
+            )
+            if found:
+                raise InputError.combine(found)
             _not_before(data.follow_up, self.local(at).date(), "follow_up")
         elif isinstance(data, Deferral):
             _not_before(data.until, self.local(at).date(), "until")

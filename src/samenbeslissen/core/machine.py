@@ -7,12 +7,20 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from samenbeslissen.core.model import Decision, Invitation, Option, Participant, ParticipantRole
+from samenbeslissen.core.model import (
+    AUTHORITY_ROLES,
+    AgeGroup,
+    Decision,
+    Invitation,
+    Option,
+    Participant,
+    ParticipantRole,
+)
 from samenbeslissen.core.policy import Policy
 from samenbeslissen.core.steps import FLOW, FOUR_STEPS, Action, Step
 from samenbeslissen.core.weighing import Weighing
 from samenbeslissen.errors import NotEnoughOptionsError, RuleViolationError, StepOrderError
-from samenbeslissen.i18n import Phrase
+from samenbeslissen.i18n import Joined, Phrase
 
 if TYPE_CHECKING:
     from transitions import EventData, Machine
@@ -25,6 +33,7 @@ __all__ = [
     "Rule",
     "build_machine",
     "compile_machine",
+    "consent_needed",
     "fire",
     "is_allowed",
     "shared_machine",
@@ -152,6 +161,51 @@ def decision_complete(conv: Stateful, data: Payload) -> bool:
     return True
 
 
+def _young(conv: Stateful) -> AgeGroup | None:
+    """The client's age group when it is under 16, the ages whose decisions need consent."""
+    group = conv.participants[0].age_group
+    return group if group is AgeGroup.UNDER_12 or group is AgeGroup.FROM_12_TO_15 else None
+
+
+def consent_needed(conv: Stateful) -> tuple[str, ...]:
+    """The names whose consent a decision for the client needs; empty from 16 or age unknown.
+
+    Under 12: every parent with authority or guardian taking part; 12 to 15:
+    the client too (WGBO art. 7:450 and 7:465; the Jeugdwet likewise).
+    """
+    group = _young(conv)
+    if group is None:
+        return ()
+    client = conv.participants[0].name
+    holders = [p.name for p in conv.participants if p.role in AUTHORITY_ROLES]
+    return (*([client] if group is AgeGroup.FROM_12_TO_15 else []), *holders)
+
+
+def minor_consent(conv: Stateful, data: Payload) -> bool:
+    """A decision for a client under 16 records the consent the law asks (when the policy wants it).
+
+    At least one parent with authority or guardian must take part.
+    """
+    assert isinstance(data, Decision)
+    group = _young(conv)
+    if group is None or not conv.policy.require_minor_consent:
+        return True
+    age = Phrase(f"age_group.{group.value}")
+    if not any(p.role in AUTHORITY_ROLES for p in conv.participants):
+        _refuse(conv, "rule_minor_no_authority", Action.DECIDE, "require_minor_consent", age=age)
+    missing = [name for name in consent_needed(conv) if name not in data.consent]
+    if missing:
+        _refuse(
+            conv,
+            "rule_minor_consent",
+            Action.DECIDE,
+            "require_minor_consent",
+            age=age,
+            names=Joined(missing),
+        )
+    return True
+
+
 def _deferred_in(step: Step) -> Check:
     def deferred_in(conv: Stateful, _data: Payload) -> bool:
         return conv._deferred_from() is step
@@ -201,6 +255,7 @@ RULES: dict[str, Rule] = {
         ),
         Rule("preferences_recorded", preferences_recorded, ("require_preferences",)),
         Rule("decision_complete", decision_complete, ("require_rationale", "require_follow_up")),
+        Rule("minor_consent", minor_consent, ("require_minor_consent",)),
         *(Rule(f"deferred_in_{s.value}", _deferred_in(s)) for s in FOUR_STEPS[1:]),
     )
 }

@@ -15,8 +15,11 @@ from samenbeslissen.i18n import Labelled
 
 __all__ = [
     "ADDRESSES",
+    "AUTHORITY_ROLES",
     "COMPANION_ROLES",
     "INSTRUMENT_NAMES",
+    "REPRESENTATIVE_ROLES",
+    "AgeGroup",
     "Answers",
     "Decision",
     "DecisionRole",
@@ -48,6 +51,49 @@ class ParticipantRole(Labelled):
     """A (professional) interpreter."""
     PEER_EXPERT = "peer_expert"
     """An ervaringsdeskundige."""
+    PARENT_WITH_AUTHORITY = "parent_with_authority"
+    """A parent with parental authority (ouder met gezag) over a client under 18."""
+    GUARDIAN = "guardian"
+    """A guardian (voogd): parental authority over a client under 18 held by someone else."""
+    MENTOR = "mentor"
+    """A mentor: represents an adult client in personal matters, such as care and support."""
+    CURATOR = "curator"
+    """A curator: represents an adult client in personal matters and in money matters."""
+    BEWINDVOERDER = "bewindvoerder"
+    """A bewindvoerder (protective administrator): represents an adult client in money matters."""
+
+
+AUTHORITY_ROLES = (ParticipantRole.PARENT_WITH_AUTHORITY, ParticipantRole.GUARDIAN)
+"""The representatives with authority over a minor (gezag): their consent counts for a
+client under 16."""
+
+REPRESENTATIVE_ROLES = (
+    *AUTHORITY_ROLES,
+    ParticipantRole.MENTOR,
+    ParticipantRole.CURATOR,
+    ParticipantRole.BEWINDVOERDER,
+)
+"""The legal representatives: parents with authority, guardian, mentor, curator, bewindvoerder."""
+
+
+class AgeGroup(Labelled):
+    """The client's age group, as the law on consent counts it (never a birth date).
+
+    Under the WGBO, and likewise for youth care under the Jeugdwet, a
+    client under 12 is represented by the parents with authority or the
+    guardian; from 12 to 15 a decision needs the consent of the young person
+    and of them; from 16 the young person decides alone.
+    """
+
+    UNDER_12 = "under_12"
+    FROM_12_TO_15 = "12_to_15"
+    FROM_16_TO_17 = "16_to_17"
+    ADULT = "adult"
+
+    @property
+    def minor(self) -> bool:
+        """True under 18."""
+        return self is not AgeGroup.ADULT
 
 
 COMPANION_ROLES = tuple(
@@ -100,6 +146,10 @@ def _participant_role(value: object) -> ParticipantRole | None:
     return None if value is None else v.choice(value, ParticipantRole, "role")
 
 
+def _age_group(value: object) -> AgeGroup | None:
+    return None if value is None else v.choice(value, AgeGroup, "age_group")
+
+
 def _preferred_role(value: object) -> DecisionRole | None:
     return None if value is None else v.choice(value, DecisionRole, "preferred_role")
 
@@ -124,6 +174,10 @@ def _agreements(value: object) -> tuple[str, ...]:
     return v.converted(v.text_tuple, value, "agreements")
 
 
+def _consent(value: object) -> tuple[str, ...]:
+    return v.converted(v.text_tuple, value, "consent")
+
+
 @v.every_problem
 @attrs.frozen(kw_only=True)
 class Participant:
@@ -136,13 +190,16 @@ class Participant:
     ("Arabisch"), when it is not the conversation's: the guide then asks for
     a professional interpreter. ``contact`` is how the client can reach the
     person (a phone number, an e-mail address), shown in the client's
-    summary for the professional.
+    summary for the professional. ``age_group`` is the client's age group
+    (:class:`AgeGroup`), which decides whose consent a decision needs; it
+    is only read for the client.
     """
 
     name: str = attrs.field(validator=v.attrs_validator(v.text))
     role: ParticipantRole | None = attrs.field(default=None, converter=_participant_role)
     speaks: str | None = attrs.field(default=None, validator=v.attrs_validator(v.optional_text))
     contact: str | None = attrs.field(default=None, validator=v.attrs_validator(v.optional_text))
+    age_group: AgeGroup | None = attrs.field(default=None, converter=_age_group)
 
 
 @v.every_problem
@@ -196,6 +253,10 @@ class Decision:
     vraagt de hulp aan, deze week."); ``formal_decision`` is True when a
     formal decision (beschikking) follows, against which the client can
     object. The client's summary shows both under "Wat gebeurt er nu?".
+    ``consent`` names the people who agreed to the decision (the client and
+    the representatives, by their names in the conversation): for a client
+    under 16 the policy asks for the consent of the representatives with
+    authority, and from 12 that of the young person too.
     """
 
     option: str = attrs.field(validator=v.attrs_validator(v.key))
@@ -215,6 +276,7 @@ class Decision:
     formal_decision: bool | None = attrs.field(
         default=None, validator=v.attrs_validator(v.optional_boolean)
     )
+    consent: tuple[str, ...] = attrs.field(default=(), converter=_consent)
 
 
 @v.every_problem

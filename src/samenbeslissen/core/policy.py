@@ -65,6 +65,10 @@ class Policy:
         require_rationale: Rule 4: a decision records the reason in the client's words.
         require_follow_up: Rule 4: a decision records a follow-up date.
         require_user: Every action records who did it (``user=``, the host's user id).
+        require_minor_consent: A decision for a client under 16 (by the
+            client's ``age_group``) records the consent of every parent with
+            authority or guardian taking part, and from 12 also of the
+            client (WGBO; the Jeugdwet likewise). On by default: it is the law.
         max_text: The longest free text a conversation accepts, in characters
             (a rationale, a pro, a name; 1 to 100,000).
         max_options: The most options on the table (1 to 100).
@@ -87,6 +91,7 @@ class Policy:
     require_rationale: bool = attrs.field(default=True, validator=_flag)
     require_follow_up: bool = attrs.field(default=True, validator=_flag)
     require_user: bool = attrs.field(default=False, validator=_flag)
+    require_minor_consent: bool = attrs.field(default=True, validator=_flag)
     max_text: int = attrs.field(default=10_000, validator=_limit(1, 100_000))
     max_options: int = attrs.field(default=20, validator=_limit(1, 100))
     max_criteria: int = attrs.field(default=30, validator=_limit(1, 100))

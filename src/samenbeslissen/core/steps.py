@@ -123,7 +123,7 @@ def _edges() -> tuple[Transition, ...]:
         ),
         Transition(a.WEIGH, s.PREFERENCES, s.DECIDE, ("preferences_recorded",)),
         Transition(a.WEIGH, s.DECIDE, None, ("preferences_recorded",)),
-        Transition(a.DECIDE, s.DECIDE, s.DECIDED, ("decision_complete",)),
+        Transition(a.DECIDE, s.DECIDE, s.DECIDED, ("decision_complete", "minor_consent")),
         *(Transition(a.DEFER, step, s.DEFERRED) for step in deferrable),
         *(
             Transition(a.RESUME, s.DEFERRED, step, (f"deferred_in_{step.value}",))

@@ -38,12 +38,16 @@ class Criterion:
     """Something that matters to the client, with its importance from 0 (not) to 5 (very).
 
     ``label`` is the criterion in the client's own words; ``key`` is for records.
-    Checked, like :class:`Rating`, when it becomes part of a :class:`Weighing`.
+    ``owner`` is whose wish it is when it is not the client's: the name of
+    another participant ("Petra Visser", a parent). Checked, like
+    :class:`Rating`, when it becomes part of a :class:`Weighing`; the
+    conversation checks that the owner takes part.
     """
 
     key: str
     importance: int
     label: str | None = None
+    owner: str | None = None
 
 
 def _optional_key(value: object, field: str) -> str | None:
@@ -82,6 +86,7 @@ def _criterion_error(found: list[InputError], i: int, c: object, keys: set[str])
         found.append(InputError("duplicate_key", field=f"criteria[{i}].key", value=c.key))
     _tried(found, v.score, c.importance, f"criteria[{i}].importance", 0, MAX_SCORE)
     _tried(found, v.optional_text, c.label, f"criteria[{i}].label")
+    _tried(found, v.optional_text, c.owner, f"criteria[{i}].owner")
 
 
 def _rating_error(
@@ -214,6 +219,7 @@ class Weighing:
         ratings: Mapping[str, Mapping[str, int | None]] | None = None,
         *,
         labels: Mapping[str, str] | None = None,
+        owners: Mapping[str, str] | None = None,
         skipped_reason: str | None = None,
         initial_preference: str | None = None,
         informed_preference: str | None = None,
@@ -224,6 +230,8 @@ class Weighing:
             importance: Criterion key to importance, 0-5.
             ratings: Option key to (criterion key to score 0-5, or None for unknown).
             labels: Criterion key to the criterion in the client's words.
+            owners: Criterion key to the name of the participant whose wish it
+                is, for criteria that are not the client's own.
             skipped_reason: Why preferences were not recorded.
             initial_preference: The option the client leaned to at first.
             informed_preference: The option the client prefers after the options talk.
@@ -235,11 +243,15 @@ class Weighing:
         found: list[InputError] = []
         weights: Mapping[str, Any] = _mapping(importance, "importance", found)
         names: Mapping[str, Any] = _mapping(labels, "labels", found)
-        for name in names:
-            if name not in weights:
-                found.append(InputError("unknown_criterion", field=f"labels.{name}", value=name))
+        whose: Mapping[str, Any] = _mapping(owners, "owners", found)
+        for field, given in (("labels", names), ("owners", whose)):
+            for name in given:
+                if name not in weights:
+                    found.append(
+                        InputError("unknown_criterion", field=f"{field}.{name}", value=name)
+                    )
         criteria = [
-            Criterion(key=name, importance=value, label=names.get(name))
+            Criterion(key=name, importance=value, label=names.get(name), owner=whose.get(name))
             for name, value in weights.items()
         ]
         rows: list[Rating] = []
@@ -324,7 +336,7 @@ def _as_mapping_error(
         kind, index, attribute = match.group(1), int(match.group(2)), match.group(3)
         if kind == "criteria":
             criterion = criteria[index]
-            where = "labels" if attribute == "label" else "importance"
+            where = {"label": "labels", "owner": "owners"}.get(attribute, "importance")
             field = f"{where}.{criterion.key}"
         else:
             rating = rows[index]

@@ -11,9 +11,11 @@ import attrs
 
 from samenbeslissen.analysis import MARKS
 from samenbeslissen.core.conversation import Conversation
+from samenbeslissen.core.machine import consent_needed
 from samenbeslissen.core.model import (
     ADDRESSES,
     COMPANION_ROLES,
+    AgeGroup,
     Decision,
     DecisionRole,
     Evaluation,
@@ -65,11 +67,12 @@ def build_context(
         goal            the shared goal, or None
         started         date the conversation started, or None (scenario)
         date            date of the last event (the conversation's latest date), or None
-        client          {name, situation, speaks}; speaks: the language the client
-                        speaks best, when not the conversation's, or None
+        client          {name, situation, speaks, age_group}; speaks: the language the
+                        client speaks best, when not the conversation's, or None;
+                        age_group: {key, label} or None
         professional    {name, function, contact}; contact: how the client reaches them
         others          [{name, role, role_label, relation}]
-        present         {significant_other, client_support, interpreter, peer_expert}: [names]
+        present         companion role value (significant_other, ..., bewindvoerder): [names]
         speakers        role value -> {name, role_label}: who speaks in a script line
         preferred_role  {key, label, group, group_label} or None
         status          {step, label, number, open, final, position}; position 1-4 is the
@@ -82,12 +85,15 @@ def build_context(
                         scores: [{criterion, label, importance, score}] in criteria order
         status_quo      the status-quo option (as in options), or None
         favourite       the first option that changes something (else the first), or None
-        criteria        [{key, label, importance}] as recorded
+        criteria        [{key, label, importance, owner, named}] as recorded; owner:
+                        whose wish it is when not the client's, or None; named: the
+                        label with the owner, as every document shows it
         top_criteria    criteria from most to least important
         weighing        {recorded, skipped_reason, initial_preference, informed_preference}
         decision        {option, title, decided_by, rationale, follow_up, follow_up_weeks,
-                        agreements, formal_decision} or None; agreements: who does
-                        what and when, as texts
+                        agreements, formal_decision, consent} or None; agreements: who
+                        does what and when, as texts; consent: the names of those who
+                        agreed
         deferral        {reason, until, step} or None
         stopping        {reason} or None
         evaluation      {notes, decision_holds} or None
@@ -137,6 +143,7 @@ def _conversation(conv: Conversation, language: str, e: Escape) -> dict[str, Any
             "name": e(conv.client.name),
             "situation": None,
             "speaks": _optional(conv.client.speaks, e),
+            "age_group": _age_group(conv.client.age_group, language),
         },
         "professional": {
             "name": e(conv.professional.name),
@@ -198,6 +205,7 @@ def _conversation(conv: Conversation, language: str, e: Escape) -> dict[str, Any
             "follow_up_weeks": None,
             "agreements": [e(agreement) for agreement in decision.agreements],
             "formal_decision": decision.formal_decision,
+            "consent": [e(name) for name in decision.consent],
         }
     if deferral is not None:
         context["deferral"] = {
@@ -255,6 +263,7 @@ def _add_scenario(context: dict[str, Any], scenario: Scenario, language: str, e:
             "follow_up_weeks": planned.follow_up_weeks,
             "agreements": [],
             "formal_decision": None,
+            "consent": [e(name) for name in planned.consent],
         }
     speakers = context["speakers"]
     for step in FOUR_STEPS:
@@ -293,6 +302,7 @@ def _derive(context: dict[str, Any], language: str) -> None:
     changes = [o for o in options if not o["status_quo"]]
     context["status_quo"] = status_quo[0] if status_quo else None
     context["favourite"] = (changes or options or [None])[0]
+    _named(context["criteria"], language)
     context["top_criteria"] = sorted(context["criteria"], key=lambda c: -c["importance"])
     speakers = {
         role.value: {"name": context[role.value]["name"], "role_label": role.label(language)}
@@ -307,9 +317,28 @@ def _criteria(weighing: Weighing | None, e: Escape) -> list[dict[str, Any]]:
     if weighing is None:
         return []
     return [
-        {"key": c.key, "label": e(_criterion_label(c)), "importance": c.importance}
+        {
+            "key": c.key,
+            "label": e(_criterion_label(c)),
+            "importance": c.importance,
+            "owner": _optional(c.owner, e),
+        }
         for c in weighing.criteria
     ]
+
+
+def _named(criteria: list[dict[str, Any]], language: str) -> None:
+    """Give each criterion its ``named`` label: with whose wish it is, if not the client's."""
+    for c in criteria:
+        c["named"] = (
+            text("common.criterion_owner", language, label=c["label"], owner=c["owner"])
+            if c["owner"]
+            else c["label"]
+        )
+
+
+def _age_group(group: AgeGroup | None, language: str) -> dict[str, str] | None:
+    return None if group is None else {"key": group.value, "label": group.label(language)}
 
 
 def _criterion_label(criterion: Criterion) -> str:
@@ -486,11 +515,16 @@ def _checks(conv: Conversation, position: int, e: Escape) -> list[dict[str, Any]
         ]
     if position == 3:
         return [_check("preferences", required=policy.require_preferences)]
-    return [
+    checks = [
         _check("decision_role", required=False),
         _check("rationale", required=policy.require_rationale),
         _check("follow_up", required=policy.require_follow_up),
     ]
+    needed = consent_needed(conv)
+    if needed:
+        names = [e(name) for name in needed]
+        checks.append(_check("consent", required=policy.require_minor_consent, names=names))
+    return checks
 
 
 def report_context(report: Report, language: str, escape: Escape) -> dict[str, Any]:

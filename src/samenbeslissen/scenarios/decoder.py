@@ -12,6 +12,7 @@ from samenbeslissen.core import validate as v
 from samenbeslissen.core.model import (
     ADDRESSES,
     COMPANION_ROLES,
+    AgeGroup,
     DecisionRole,
     Option,
     ParticipantRole,
@@ -53,7 +54,14 @@ _TOP_FIELDS = (
     "lines",
 )
 _OPTION_FIELDS = ("key", "title", "description", "pros", "cons", "status_quo", "picture")
-_DECISION_FIELDS = ("option", "decided_by", "rationale", "follow_up_weeks", "reflection_offered")
+_DECISION_FIELDS = (
+    "option",
+    "decided_by",
+    "rationale",
+    "follow_up_weeks",
+    "reflection_offered",
+    "consent",
+)
 
 _TEXT_LIST = Phrase("word.text_list")
 _NONE_YET = Phrase("word.none_yet")
@@ -178,11 +186,16 @@ class _Decoder:
         return tuple(self.text(item, (*path, i)) for i, item in enumerate(items))
 
     def choice(self, value: object, path: FieldPath, allowed: Sequence[_E]) -> _E:
+        shown = ", ".join(str(m.value) for m in allowed)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            # "age_group: 14": not text to put in quotes, but none of the choices.
+            spot = self.spots.get(path)
+            got = spot.raw if spot is not None and spot.raw is not None else repr(value)
+            raise self.fail("expected_choice", path, allowed=shown, got=got)
         name = self.text(value, path)
         for member in allowed:
             if member.value == name:
                 return member
-        shown = ", ".join(str(m.value) for m in allowed)
         raise self.fail("expected_choice", path, allowed=shown, got=repr(name))
 
     def flag(self, value: object, path: FieldPath) -> bool:
@@ -214,9 +227,10 @@ class _Decoder:
         question = self.text(top["question"], ("question",))
         goal = self.optional_text(top.get("goal"), ("goal",))
         options = self.options(top["options"], ("options",))
-        criteria = self.criteria(top.get("criteria"), ("criteria",))
+        criteria = self.criteria(top.get("criteria"), ("criteria",), [o.name for o in others])
         ratings = self.ratings(top.get("ratings"), ("ratings",), options, criteria)
-        decision = self.decision(top.get("decision"), ("decision",), options)
+        people = [client.name, *(o.name for o in others)]
+        decision = self.decision(top.get("decision"), ("decision",), options, people)
         speakers = (ParticipantRole.CLIENT, ParticipantRole.PROFESSIONAL, *(o.role for o in others))
         return Scenario(
             title=title,
@@ -255,8 +269,11 @@ class _Decoder:
         return address
 
     def client(self, value: object, path: FieldPath) -> ClientPersona:
-        f = self.fields(value, path, ("name", "situation", "preferred_role", "speaks"), ("name",))
+        f = self.fields(
+            value, path, ("name", "situation", "preferred_role", "speaks", "age_group"), ("name",)
+        )
         role = f.get("preferred_role")
+        group = f.get("age_group")
         return ClientPersona(
             name=self.text(f["name"], (*path, "name")),
             situation=self.optional_text(f.get("situation"), (*path, "situation")),
@@ -264,6 +281,9 @@ class _Decoder:
             preferred_role=None
             if role is None
             else self.choice(role, (*path, "preferred_role"), tuple(DecisionRole)),
+            age_group=None
+            if group is None
+            else self.choice(group, (*path, "age_group"), tuple(AgeGroup)),
         )
 
     def professional(self, value: object, path: FieldPath) -> ProfessionalPersona:
@@ -313,24 +333,40 @@ class _Decoder:
             seen.add(key)
         return tuple(options)
 
-    def criteria(self, value: object, path: FieldPath) -> tuple[Criterion, ...]:
+    def criteria(
+        self, value: object, path: FieldPath, companions: Sequence[str]
+    ) -> tuple[Criterion, ...]:
         criteria: list[Criterion] = []
         seen: set[str] = set()
         for i, item in enumerate(self.items(value, path)):
             at = (*path, i)
-            f = self.fields(item, at, ("key", "label", "importance"), ("key", "importance"))
+            f = self.fields(
+                item, at, ("key", "label", "importance", "owner"), ("key", "importance")
+            )
             key = self.check(v.key, self.text(f["key"], (*at, "key")), (*at, "key"))
             if key in seen:
                 raise self.fail("duplicate_key", (*at, "key"), value=key)
-            criteria.append(
-                Criterion(
-                    key=key,
-                    label=self.optional_text(f.get("label"), (*at, "label")),
-                    importance=self.score(f["importance"], (*at, "importance")),
+            label = self.optional_text(f.get("label"), (*at, "label"))
+            importance = self.score(f["importance"], (*at, "importance"))
+            owner = self.optional_text(f.get("owner"), (*at, "owner"))
+            if owner is not None and owner not in companions:
+                raise self.fail(
+                    "unknown_owner",
+                    (*at, "owner"),
+                    value=owner,
+                    known=", ".join(companions) or "-",
                 )
-            )
+            criteria.append(Criterion(key=key, label=label, importance=importance, owner=owner))
             seen.add(key)
         return tuple(criteria)
+
+    def consent(self, value: object, path: FieldPath, people: Sequence[str]) -> tuple[str, ...]:
+        """The names of those who agree: each must be the client or one of the others."""
+        names = self.texts(value, path) if value is not None else ()
+        for i, name in enumerate(names):
+            if name not in people:
+                raise self.fail("unknown_person", (*path, i), value=name, known=", ".join(people))
+        return names
 
     def ratings(
         self,
@@ -373,7 +409,7 @@ class _Decoder:
         return tuple(rows)
 
     def decision(
-        self, value: object, path: FieldPath, options: Sequence[Option]
+        self, value: object, path: FieldPath, options: Sequence[Option], people: Sequence[str]
     ) -> PlannedDecision | None:
         if value is None:
             return None
@@ -391,6 +427,7 @@ class _Decoder:
             reflection_offered=self.flag(
                 f.get("reflection_offered"), (*path, "reflection_offered")
             ),
+            consent=self.consent(f.get("consent"), (*path, "consent"), people),
         )
         weeks = f.get("follow_up_weeks")
         if weeks is None:

@@ -32,6 +32,7 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
             situation=scenario.client.situation,
             preferred_role=_value(scenario.client.preferred_role),
             speaks=scenario.client.speaks,
+            age_group=_value(scenario.client.age_group),
         ),
         "professional": _present(
             name=scenario.professional.name, function=scenario.professional.function
@@ -58,7 +59,8 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
     ]
     if scenario.criteria:
         data["criteria"] = [
-            _present(key=c.key, label=c.label, importance=c.importance) for c in scenario.criteria
+            _present(key=c.key, label=c.label, importance=c.importance, owner=c.owner)
+            for c in scenario.criteria
         ]
     if scenario.ratings:
         table: dict[str, dict[str, int | None]] = {}
@@ -75,6 +77,8 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
         }
         if decision.reflection_offered:
             data["decision"]["reflection_offered"] = True
+        if decision.consent:
+            data["decision"]["consent"] = list(decision.consent)
     if scenario.lines:
         data["lines"] = {
             step.value: _present(

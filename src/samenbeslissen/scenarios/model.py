@@ -11,6 +11,7 @@ from samenbeslissen.core import validate as v
 from samenbeslissen.core.conversation import Conversation, utc_now
 from samenbeslissen.core.model import (
     ADDRESSES,
+    AgeGroup,
     DecisionRole,
     Option,
     Participant,
@@ -41,12 +42,15 @@ class ClientPersona:
 
     ``speaks`` is the language the client speaks best, in words, when it is
     not the scenario's (the guide then asks for a professional interpreter).
+    ``age_group`` decides whose consent the decision needs (see
+    :class:`~samenbeslissen.AgeGroup`).
     """
 
     name: str
     situation: str | None = None
     preferred_role: DecisionRole | None = None
     speaks: str | None = None
+    age_group: AgeGroup | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -59,7 +63,8 @@ class ProfessionalPersona:
 
 @attrs.frozen(kw_only=True)
 class Companion:
-    """Someone who comes along: a naaste, a cliëntondersteuner, an interpreter, a peer expert."""
+    """Someone who comes along: a naaste, a cliëntondersteuner, an interpreter, a peer expert,
+    or a legal representative (a parent with authority, a guardian, a mentor, ...)."""
 
     name: str
     role: ParticipantRole
@@ -93,6 +98,8 @@ class PlannedDecision:
     follow_up_weeks: int = 6
     reflection_offered: bool = False
     """The professional offered time to think it over before deciding."""
+    consent: tuple[str, ...] = ()
+    """The names of the people who agree to the decision (a minor and the parents)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -141,7 +148,9 @@ class Scenario:
         """Start a conversation from this scenario: people set, options on the table, at step 1."""
         conv = Conversation(
             self.question,
-            client=Participant(name=self.client.name, speaks=self.client.speaks),
+            client=Participant(
+                name=self.client.name, speaks=self.client.speaks, age_group=self.client.age_group
+            ),
             professional=Participant(name=self.professional.name),
             others=[Participant(name=o.name, role=o.role) for o in self.others],
             language=self.language,
@@ -198,6 +207,7 @@ class Scenario:
                     {c.key: c.importance for c in weighing.criteria},
                     weighing.scores(),
                     labels={c.key: c.label for c in weighing.criteria if c.label},
+                    owners={c.key: c.owner for c in weighing.criteria if c.owner},
                 )
         if target >= 4 and self.decision is not None:
             today = conv.local(conv.created_at).date()
@@ -208,5 +218,6 @@ class Scenario:
                 follow_up=today + dt.timedelta(weeks=self.decision.follow_up_weeks),
                 reflection_offered=self.decision.reflection_offered or None,
                 teach_back=True,  # the script's teach-back line
+                consent=self.decision.consent,
             )
         return conv
