@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import pathlib
 import re
@@ -1142,3 +1143,63 @@ def test_an_option_can_have_a_picture_as_a_data_uri() -> None:
     validator().validate(sb.scenario_to_dict(scenario))
     error = refused(changed("  - key: a\n", "  - key: a\n    picture: plaatje.png\n"))
     assert "options[0].picture" == error.field
+
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
+    b"\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7"
+    b"\x35\x81\x84\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+"""A one-pixel PNG, as a trainer's picture file."""
+
+
+def with_picture(folder: pathlib.Path, picture: str) -> pathlib.Path:
+    scenario = folder / "scenario.yaml"
+    scenario.write_text(changed("  - key: a\n", f"  - key: a\n    picture: {picture}\n"))
+    return scenario
+
+
+def test_a_picture_file_beside_the_scenario_becomes_a_data_uri(tmp_path: pathlib.Path) -> None:
+    (tmp_path / "plaatjes").mkdir()
+    (tmp_path / "plaatjes" / "hulp.png").write_bytes(PNG)
+    scenario = load_scenario(with_picture(tmp_path, "plaatjes/hulp.png"))
+    expected = "data:image/png;base64," + base64.b64encode(PNG).decode()
+    assert expected == scenario.options[0].picture
+    # Written back as the data URI, so the plain data stands on its own.
+    assert expected == sb.scenario_to_dict(scenario)["options"][0]["picture"]
+    assert f'src="{expected}"' in sb.render(scenario, "option_grid", "html")
+
+
+@pytest.mark.parametrize(
+    ("picture", "key"),
+    [
+        ("../buiten.png", "scenario_picture_outside"),
+        ("/etc/hostname", "scenario_picture_outside"),
+        ("link.png", "scenario_picture_outside"),  # a link that leads out of the folder
+        ("bestaat-niet.png", "scenario_picture_missing"),
+        ("tekst.png", "scenario_picture_kind"),
+        ("groot.png", "scenario_picture_size"),
+    ],
+)
+def test_a_picture_file_is_read_only_from_the_scenario_folder_and_only_if_it_fits(
+    tmp_path: pathlib.Path, picture: str, key: str
+) -> None:
+    folder = tmp_path / "scenario"
+    folder.mkdir()
+    (tmp_path / "buiten.png").write_bytes(PNG)
+    (folder / "link.png").symlink_to(tmp_path / "buiten.png")
+    (folder / "tekst.png").write_text("geen plaatje")
+    (folder / "groot.png").write_bytes(PNG + bytes(20_000))
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(with_picture(folder, picture))
+    assert (key, "options[0].picture") == (info.value.key, info.value.field)
+    assert picture in str(info.value)
+    if key == "scenario_picture_size":
+        assert "te groot: 21 kB. Er past hoogstens 7 kB." in str(info.value)
+
+
+def test_a_picture_file_needs_a_scenario_file_to_start_from() -> None:
+    text = changed("  - key: a\n", "  - key: a\n    picture: hulp.png\n")
+    error = refused(text, source=None)
+    assert "scenario_picture_no_folder" == error.key
+    assert "data:image/png;base64" in str(error)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import enum
+import os
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
@@ -17,6 +20,7 @@ from samenbeslissen.core.model import (
     Option,
     ParticipantRole,
 )
+from samenbeslissen.core.policy import Policy
 from samenbeslissen.core.ranking import MAX_SCORE
 from samenbeslissen.core.steps import FOUR_STEPS, Step
 from samenbeslissen.core.weighing import Criterion, Rating
@@ -62,6 +66,18 @@ _DECISION_FIELDS = (
     "reflection_offered",
     "consent",
 )
+
+_PICTURE_KINDS = (
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"RIFF", "webp"),  # and "WEBP" at byte 8
+)
+"""The picture kinds an option may show, by the bytes their files start with."""
+
+_PICTURE_ROOM = Policy().max_text
+"""A picture is text in the record, so it fits in the default policy's longest text."""
 
 _TEXT_LIST = Phrase("word.text_list")
 _NONE_YET = Phrase("word.none_yet")
@@ -322,7 +338,7 @@ class _Decoder:
                 "pros": self.texts(f.get("pros"), (*at, "pros")),
                 "cons": self.texts(f.get("cons"), (*at, "cons")),
                 "status_quo": self.flag(f.get("status_quo"), (*at, "status_quo")),
-                "picture": f.get("picture"),  # Option checks it: a data URI
+                "picture": self.picture(f.get("picture"), (*at, "picture")),
             }
             try:
                 # The option checks its own values (the key's form, ...).
@@ -332,6 +348,39 @@ class _Decoder:
             options.append(option)
             seen.add(key)
         return tuple(options)
+
+    def picture(self, value: object, path: FieldPath) -> object:
+        """A data URI as it is (the Option checks it), or a picture file read into one.
+
+        A file name is read from the scenario file's folder or a folder below
+        it, never from elsewhere: a scenario may come from someone else.
+        """
+        if not isinstance(value, str) or value.startswith("data:"):
+            return value
+        name = self.text(value, path)
+        if self.source is None:
+            raise self.fail("scenario_picture_no_folder", path, value=name)
+        folder = Path(self.source).resolve().parent
+        file = (folder / name).resolve()
+        if not file.is_relative_to(folder):
+            raise self.fail("scenario_picture_outside", path, value=name)
+        try:
+            with file.open("rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                content = handle.read(_PICTURE_ROOM)  # more could never fit
+        except OSError:
+            raise self.fail("scenario_picture_missing", path, value=name) from None
+        kind = next((k for magic, k in _PICTURE_KINDS if content.startswith(magic)), None)
+        if kind == "webp" and content[8:12] != b"WEBP":
+            kind = None
+        if kind is None:
+            raise self.fail("scenario_picture_kind", path, value=name)
+        uri = f"data:image/{kind};base64," + base64.b64encode(content).decode("ascii")
+        if size > len(content) or len(uri) > _PICTURE_ROOM:
+            limit = (_PICTURE_ROOM - len("data:image/jpeg;base64,")) * 3 // 4 // 1000
+            kilobytes = -(-size // 1000)
+            raise self.fail("scenario_picture_size", path, value=name, size=kilobytes, limit=limit)
+        return uri
 
     def criteria(
         self, value: object, path: FieldPath, companions: Sequence[str]
