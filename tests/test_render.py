@@ -349,13 +349,32 @@ def test_built_in_documents_match_their_golden_files(
     assert path.read_bytes().decode("utf-8") == actual
 
 
+YOUTH = Path(__file__).parents[1] / "examples" / "jeugdhulp-keuze.yaml"
+YOUTH_DOCUMENTS = ("guide", "summary", "script")
+"""A minor with two parents with authority, his mother's wish and their consent: the
+documents whose words change with representatives and age, in the example's Dutch."""
+
+
+@pytest.mark.parametrize("document", YOUTH_DOCUMENTS)
+def test_the_youth_care_example_matches_its_golden_files(document: str) -> None:
+    scenario = sb.load_scenario(YOUTH)
+    # The script is the trainer's plan; the guide and summary follow the played conversation.
+    source = scenario if document == "script" else scenario.play(clock=ticking_clock())
+    actual = render(source, document, "text")
+    path = GOLDEN / f"jeugdhulp-keuze.{document}.nl.txt"
+    if UPDATE_GOLDEN:
+        path.write_bytes(actual.encode("utf-8"))
+    assert path.exists(), f"{path} is missing; see the docstring of {__name__} to create it"
+    assert path.read_bytes().decode("utf-8") == actual
+
+
 def test_every_golden_file_belongs_to_a_document() -> None:
     expected = {
         f"{document}.{language}.{ext}"
         for document in DOCUMENTS
         for language in LANGUAGES
         for ext in FORMATS.values()
-    }
+    } | {f"jeugdhulp-keuze.{document}.nl.txt" for document in YOUTH_DOCUMENTS}
     assert expected == {p.name for p in GOLDEN.iterdir() if p.name != "README.md"}
 
 
