@@ -9,6 +9,8 @@ from importlib import resources
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import samenbeslissen as sb
 from samenbeslissen.core.model import AUTHORITY_ROLES, COMPANION_ROLES, REPRESENTATIVE_ROLES
@@ -268,3 +270,36 @@ def test_a_scenario_names_people_that_take_part_and_an_age_group(
         sb.loads_scenario(text.replace(old, new))
     assert path == info.value.field
     assert words in str(info.value)
+
+
+@given(
+    age_group=st.sampled_from([*sb.AgeGroup, None]),
+    roles=st.lists(st.sampled_from(COMPANION_ROLES), max_size=4),
+    agree=st.lists(st.booleans(), min_size=5, max_size=5),
+    rule_on=st.booleans(),
+)
+def test_a_decision_goes_through_exactly_when_the_consent_the_law_asks_is_there(
+    age_group: sb.AgeGroup | None,
+    roles: list[sb.ParticipantRole],
+    agree: list[bool],
+    rule_on: bool,
+) -> None:
+    others = tuple((f"Persoon {i}", role) for i, role in enumerate(roles))
+    conv = youth(
+        age_group.value if age_group else None,
+        others=others,
+        policy=sb.Policy(require_minor_consent=rule_on),
+    )
+    names = [DAAN, *(name for name, _ in others)]
+    consent = [name for name, yes in zip(names, agree, strict=False) if yes]
+    holders = [name for name, role in others if role in AUTHORITY_ROLES]
+    needed = holders + ([DAAN] if age_group is sb.AgeGroup.FROM_12_TO_15 else [])
+    young = age_group in (sb.AgeGroup.UNDER_12, sb.AgeGroup.FROM_12_TO_15)
+    allowed = not (rule_on and young) or (bool(holders) and set(needed) <= set(consent))
+    if allowed:
+        decide(conv, consent)
+        assert sb.Step.DECIDED is conv.step
+    else:
+        with pytest.raises(sb.RuleViolationError):
+            decide(conv, consent)
+        assert sb.Step.DECIDE is conv.step
