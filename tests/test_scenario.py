@@ -987,7 +987,9 @@ def test_the_youth_care_example_says_je_to_the_young_person_and_brings_both_pare
     assert conv.weighing is not None
     assert "Petra Visser" == {c.key: c.owner for c in conv.weighing.criteria}["rust_thuis"]
     for document in ("guide", "summary", "option_grid", "script"):
-        assert "Minder ruzie thuis (wens van Petra Visser)" in sb.render(scenario, document)
+        assert "Minder ruzie thuis (wens van Petra Visser)" in sb.render(
+            scenario, document, step="decided"
+        )
 
 
 def test_the_wmo_example_brings_a_client_support_person_who_speaks() -> None:
