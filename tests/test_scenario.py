@@ -1205,3 +1205,24 @@ def test_a_picture_file_needs_a_scenario_file_to_start_from() -> None:
     error = refused(text, source=None)
     assert "scenario_picture_no_folder" == error.key
     assert "data:image/png;base64" in str(error)
+
+
+def test_two_people_with_one_role_each_speak_their_own_lines() -> None:
+    scenario = load_scenario(ROOT / "examples" / "jeugdhulp-keuze.yaml")
+    said = [line for _, lines in scenario.lines for line in (*lines.good, *lines.pitfall)]
+    assert {None, "Erik Visser"} == {
+        line.name
+        for line in said
+        if line.speaker.value != "client" and line.speaker.value != "professional"
+    }
+    script = sb.render(scenario, "script", "text")
+    assert "Erik Visser (ouder met gezag): Dat het thuis rustiger wordt." in script
+    assert "Petra Visser (ouder met gezag): Wat vindt Daan daar zelf van?" in script
+    # Written back by name, so the plain data reads back the same.
+    data = sb.scenario_to_dict(scenario)
+    assert "Erik Visser" in {line["speaker"] for line in data["lines"]["preferences"]["good"]}
+    assert scenario == sb.scenario_from_dict(data)
+    validator().validate(data)
+    # A name that does not take part is neither a role nor a person.
+    error = refused(changed("    - speaker: professional\n", "    - speaker: Piet\n"))
+    assert error.field.endswith(".speaker")

@@ -28,7 +28,7 @@ from samenbeslissen.core.steps import FOUR_STEPS, Step
 from samenbeslissen.core.weighing import Criterion, Weighing
 from samenbeslissen.errors import InputError
 from samenbeslissen.i18n import decimal, text
-from samenbeslissen.scenarios import Scenario
+from samenbeslissen.scenarios import Line, Scenario
 
 if TYPE_CHECKING:
     from samenbeslissen.analysis.report import Report
@@ -264,16 +264,12 @@ def _add_scenario(context: dict[str, Any], scenario: Scenario, language: str, e:
         # Played on a made-up day: the plan's "in 6 weeks" says more than its date.
         decision.update(follow_up=None, follow_up_weeks=planned.follow_up_weeks)
     _derive_speakers(context, language)
-    speakers = context["speakers"]
+    speakers, others = context["speakers"], context["others"]
     for step in FOUR_STEPS:
         scripted = scenario.lines_for(step)
         context["lines"][step.value] = {
-            "good": [
-                _line(line.speaker, line.text, speakers, language, e) for line in scripted.good
-            ],
-            "pitfall": [
-                _line(line.speaker, line.text, speakers, language, e) for line in scripted.pitfall
-            ],
+            "good": [_line(line, speakers, others, language, e) for line in scripted.good],
+            "pitfall": [_line(line, speakers, others, language, e) for line in scripted.pitfall],
         }
 
 
@@ -307,12 +303,20 @@ def _add_plan(context: dict[str, Any], scenario: Scenario, language: str, e: Esc
 
 
 def _line(
-    speaker: ParticipantRole, text: str, speakers: dict[str, Any], language: str, e: Escape
+    line: Line,
+    speakers: dict[str, Any],
+    others: list[dict[str, Any]],
+    language: str,
+    e: Escape,
 ) -> dict[str, Any]:
-    who = speakers.get(speaker.value)
+    speaker = line.speaker
+    named = [o for o in others if line.name is not None and o["name"] == e(line.name)]
+    who: dict[str, Any] | None = speakers.get(speaker.value)
+    if named:  # the file named who speaks: one of several with the role
+        who = {"name": named[0]["name"], "role_label": named[0]["role_label"]}
     if who is None:  # a role nobody in the scenario has: show the role itself
         who = {"name": speaker.label(language), "role_label": speaker.label(language)}
-    return {"speaker": speaker.value, **who, "text": e(text)}
+    return {"speaker": speaker.value, **who, "text": e(line.text)}
 
 
 def _add_people(context: dict[str, Any]) -> None:

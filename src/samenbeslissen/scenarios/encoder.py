@@ -100,4 +100,4 @@ def _present(**fields: object) -> dict[str, object]:
 
 
 def _line_dict(line: Line) -> dict[str, str]:
-    return {"speaker": line.speaker.value, "text": line.text}
+    return {"speaker": line.name or line.speaker.value, "text": line.text}

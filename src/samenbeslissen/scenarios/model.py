@@ -74,10 +74,16 @@ class Companion:
 
 @attrs.frozen(kw_only=True)
 class Line:
-    """One scripted line: who says it and what."""
+    """One scripted line: who says it and what.
+
+    ``name`` is the person speaking, when the file named them rather than
+    their role (two parents share a role, and each has lines); None means the
+    first person with the role.
+    """
 
     speaker: ParticipantRole
     text: str
+    name: str | None = None
 
 
 @attrs.frozen(kw_only=True)
