@@ -240,6 +240,9 @@ GOLDEN_STEP: dict[str, sb.Step | None] = {
     "option_grid": sb.Step.DECIDED,
     "summary": sb.Step.DECIDED,
     "script": None,  # the scenario itself
+    "role_cards": None,
+    "observer_sheet": None,
+    "trainer_key": None,
 }
 
 
@@ -350,7 +353,7 @@ def test_built_in_documents_match_their_golden_files(
 
 
 YOUTH = Path(__file__).parents[1] / "examples" / "jeugdhulp-keuze.yaml"
-YOUTH_DOCUMENTS = ("guide", "summary", "script")
+YOUTH_DOCUMENTS = ("guide", "summary", "script", "role_cards", "trainer_key")
 """A minor with two parents with authority, his mother's wish and their consent: the
 documents whose words change with representatives and age, in the example's Dutch."""
 
@@ -359,7 +362,8 @@ documents whose words change with representatives and age, in the example's Dutc
 def test_the_youth_care_example_matches_its_golden_files(document: str) -> None:
     scenario = sb.load_scenario(YOUTH)
     # The script is the trainer's plan; the guide and summary follow the played conversation.
-    source = scenario if document == "script" else scenario.play(clock=ticking_clock())
+    planned = document in ("script", "role_cards", "trainer_key")
+    source = scenario if planned else scenario.play(clock=ticking_clock())
     actual = render(source, document, "text")
     path = GOLDEN / f"jeugdhulp-keuze.{document}.nl.txt"
     if UPDATE_GOLDEN:
@@ -845,7 +849,7 @@ def test_rendering_is_deterministic_and_a_restored_conversation_renders_the_same
 def test_the_context_has_the_keys_its_docstring_describes() -> None:
     docstring = inspect.getdoc(_render_context.build_context) or ""
     documented = set(re.findall(r"^    (\w+)\s{2,}", docstring, re.MULTILINE))
-    added_by_the_renderer = {"document", "format", "language", "fragment"}
+    added_by_the_renderer = {"document", "format", "language", "fragment", "actor"}
     for source in (at_decide(), household("nl")):
         assert documented | added_by_the_renderer == set(Renderer().context(source))
 
@@ -1217,7 +1221,8 @@ def test_english_says_the_same_to_je_as_to_u(document: str, format_: str) -> Non
 def test_dutch_says_je_where_the_scenario_does(document: str) -> None:
     with_u = render(household("nl"), document, "text")
     with_je = render(household("nl", address="je"), document, "text")
-    if document == "next_step":  # it says nothing to the client
+    if document in ("next_step", "role_cards", "observer_sheet", "trainer_key"):
+        # They speak to the professional, the players, the observers and the trainer.
         assert with_u == with_je
     else:
         assert with_u != with_je

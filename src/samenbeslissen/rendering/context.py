@@ -72,9 +72,10 @@ def build_context(
         goal            the shared goal, or None
         started         date the conversation started, or None (scenario)
         date            date of the last event (the conversation's latest date), or None
-        client          {name, situation, speaks, age_group}; speaks: the language the
-                        client speaks best, when not the conversation's, or None;
-                        age_group: {key, label} or None
+        client          {name, situation, feelings, speaks, age_group}; speaks: the
+                        language the client speaks best, when not the conversation's,
+                        or None; age_group: {key, label} or None; situation and
+                        feelings come from a scenario (None for a conversation)
         professional    {name, function, contact}; contact: how the client reaches them
         others          [{name, role, role_label, relation}]
         present         companion role value (significant_other, ..., bewindvoerder): [names]
@@ -109,7 +110,8 @@ def build_context(
         lines           step key -> {good: [line], pitfall: [line]}; a line is
                         {speaker, name, role_label, text}; empty when not scripted
 
-    The renderer adds ``document``, ``format``, ``language`` and ``fragment``.
+    The renderer adds ``document``, ``format``, ``language``, ``fragment`` and
+    ``actor`` (for the role cards: one person's name, or None).
     Free text is passed through ``escape`` (the renderer escapes Markdown there).
 
     A scenario is seen in one of two ways. With ``plan`` (the trainer's
@@ -162,6 +164,7 @@ def _conversation(conv: Conversation, language: str, e: Escape) -> dict[str, Any
         "client": {
             "name": e(conv.client.name),
             "situation": None,
+            "feelings": None,
             "speaks": _optional(conv.client.speaks, e),
             "age_group": _age_group(conv.client.age_group, language),
         },
@@ -256,6 +259,7 @@ def _add_scenario(context: dict[str, Any], scenario: Scenario, language: str, e:
         preferred_role=_role(scenario.client.preferred_role, language),
     )
     context["client"]["situation"] = _optional(scenario.client.situation, e)
+    context["client"]["feelings"] = _optional(scenario.client.feelings, e)
     context["professional"]["function"] = _optional(scenario.professional.function, e)
     for other, companion in zip(context["others"], scenario.others, strict=True):
         other["relation"] = _optional(companion.relation, e)

@@ -186,13 +186,15 @@ class Renderer:
         *,
         fragment: bool = False,
         step: Step | str | None = None,
+        actor: str | None = None,
     ) -> str:
         """Render ``document`` from ``source`` as ``format`` in ``language``.
 
         Args:
             source: A :class:`~samenbeslissen.Conversation` or a trainer's scenario.
             document: One of DOCUMENTS: "guide", "next_step", "option_grid",
-                "summary" or "script".
+                "summary", "script", or for a role play "role_cards",
+                "observer_sheet" and "trainer_key".
             format: "markdown", "html", "text", or "json" for a front end that
                 lays the document out itself: an object with ``data`` (what the
                 templates see, see ``build_context``) and ``doc`` (the document
@@ -207,6 +209,8 @@ class Renderer:
                 (the start, the default), "options", "preferences", "decide"
                 or "decided". The trainer's documents (PLAN_DOCUMENTS) always
                 show the scenario's whole plan.
+            actor: For "role_cards": the name of one person taking part, for
+                their card alone; None gives every card.
 
         Returns:
             The document. The same input always gives the same output.
@@ -218,8 +222,8 @@ class Renderer:
                 something the sandbox forbids, or has a syntax error.
         """
         if format == JSON:
-            return self._json(source, document, language, step)
-        context, template = self._prepare(source, document, format, language, fragment, step)
+            return self._json(source, document, language, step, actor)
+        context, template = self._prepare(source, document, format, language, fragment, step, actor)
         try:
             return bounded(lambda: template.generate(context), self.time_limit, self.max_output)
         except _TEMPLATE_FAILURES as error:
@@ -229,10 +233,15 @@ class Renderer:
             raise self._template_error(error, context["language"], template.name) from None
 
     def _json(
-        self, source: Source, document: str, language: str | None, step: Step | str | None
+        self,
+        source: Source,
+        document: str,
+        language: str | None,
+        step: Step | str | None,
+        actor: str | None,
     ) -> str:
         """The document as JSON: the templates' data and the content they build from it."""
-        context = self.context(source, document, JSON, language, step=step)
+        context = self.context(source, document, JSON, language, step=step, actor=actor)
         lang = context["language"]
         try:
             # The content template exports `doc`; the layouts of the other
@@ -246,7 +255,9 @@ class Renderer:
             doc = _document(exported)
         except (*_TEMPLATE_FAILURES, RenderTimeout) as error:
             raise self._template_error(error, lang) from None
-        data = {k: v for k, v in context.items() if k not in ("document", "format", "fragment")}
+        data = {
+            k: v for k, v in context.items() if k not in ("document", "format", "fragment", "actor")
+        }
         result = {"document": document, "language": lang, "data": data, "doc": doc}
         return json.dumps(_plain(result), ensure_ascii=False, indent=2) + "\n"
 
@@ -259,13 +270,14 @@ class Renderer:
         *,
         fragment: bool = False,
         step: Step | str | None = None,
+        actor: str | None = None,
     ) -> dict[str, Any]:
         """The data a template gets for these arguments (for writing your own templates).
 
         Raises:
             InputError: As :meth:`render`.
         """
-        return self._prepare(source, document, format, language, fragment, step)[0]
+        return self._prepare(source, document, format, language, fragment, step, actor)[0]
 
     def _prepare(
         self,
@@ -275,9 +287,11 @@ class Renderer:
         language: str | None,
         fragment: bool,
         step: Step | str | None = None,
+        actor: str | None = None,
     ) -> tuple[dict[str, Any], jinja2.Template]:
         lang = _check_arguments(source, document, format, language)
         played = _check_step(source, step, lang)
+        _check_actor(source, document, actor, lang)
         escape_ = markdown_escape if format == "markdown" else _as_is
         if _is_report(source):
             context = report_context(source, lang, escape_)
@@ -290,7 +304,9 @@ class Renderer:
                 plan=document in PLAN_DOCUMENTS,
                 step=played,
             )
-        context.update(document=document, format=format, language=lang, fragment=bool(fragment))
+        context.update(
+            document=document, format=format, language=lang, fragment=bool(fragment), actor=actor
+        )
         if format == JSON:
             return context, self._env.get_template(f"_base/{document}.j2")
         return context, self._template(document, FORMATS[format], lang)
@@ -378,6 +394,7 @@ def render(
     *,
     fragment: bool = False,
     step: Step | str | None = None,
+    actor: str | None = None,
 ) -> str:
     """Render a built-in document from a conversation or scenario.
 
@@ -395,7 +412,7 @@ def render(
     ## Next step
     """
     return _default_renderer().render(
-        source, document, format, language, fragment=fragment, step=step
+        source, document, format, language, fragment=fragment, step=step, actor=actor
     )
 
 
@@ -404,6 +421,31 @@ def render(
 
 PLAYABLE = (Step.INFORM, Step.OPTIONS, Step.PREFERENCES, Step.DECIDE, Step.DECIDED)
 """The steps a scenario's conversation can be played to before rendering."""
+
+
+def _check_actor(source: object, document: str, actor: str | None, language: str) -> None:
+    """Refuse an actor for another document than the role cards, or one who is not there."""
+    if actor is None:
+        return
+    if document != "role_cards":
+        raise InputError("render_actor_document", field="actor", language=language)
+    assert isinstance(source, (Conversation, Scenario))  # checked before
+    people = _people(source)
+    if actor not in people:
+        raise InputError(
+            "render_actor_unknown",
+            field="actor",
+            value=shown(actor),
+            known=", ".join(people),
+            language=language,
+        )
+
+
+def _people(source: Conversation | Scenario) -> list[str]:
+    """The names of everyone taking part, client and professional first."""
+    if isinstance(source, Conversation):
+        return [p.name for p in source.participants]
+    return [source.client.name, source.professional.name, *(o.name for o in source.others)]
 
 
 def _check_step(source: object, step: Step | str | None, language: str) -> Step | None:
@@ -780,6 +822,7 @@ def _document(doc: Mapping[str, Any]) -> dict[str, Any]:
                 "mark": section.get("mark"),
                 "state": section.get("state"),
                 "current": section.get("state") == "current",
+                "page": bool(section.get("page")),
                 "blocks": [_block(b) for b in section.get("blocks") or ()],
             }
             for section in doc.get("sections") or ()

@@ -290,13 +290,17 @@ class _Decoder:
 
     def client(self, value: object, path: FieldPath) -> ClientPersona:
         f = self.fields(
-            value, path, ("name", "situation", "preferred_role", "speaks", "age_group"), ("name",)
+            value,
+            path,
+            ("name", "situation", "feelings", "preferred_role", "speaks", "age_group"),
+            ("name",),
         )
         role = f.get("preferred_role")
         group = f.get("age_group")
         return ClientPersona(
             name=self.text(f["name"], (*path, "name")),
             situation=self.optional_text(f.get("situation"), (*path, "situation")),
+            feelings=self.optional_text(f.get("feelings"), (*path, "feelings")),
             speaks=self.optional_text(f.get("speaks"), (*path, "speaks")),
             preferred_role=None
             if role is None

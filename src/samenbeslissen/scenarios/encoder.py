@@ -30,6 +30,7 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
         "client": _present(
             name=scenario.client.name,
             situation=scenario.client.situation,
+            feelings=scenario.client.feelings,
             preferred_role=_value(scenario.client.preferred_role),
             speaks=scenario.client.speaks,
             age_group=_value(scenario.client.age_group),
