@@ -1035,7 +1035,8 @@ def test_the_starter_loads_and_plays_to_a_decision(language: str) -> None:
 def test_the_starter_explains_every_field_in_a_comment_above_it(language: str) -> None:
     lines = starter_scenario(language).splitlines()
     fields = [
-        "title", "language", "address", "client", "name", "situation", "preferred_role",
+        "title", "language", "address", "client", "name", "situation", "feelings",
+        "preferred_role", "owner",
         "professional", "function", "others", "role", "relation", "question", "goal",
         "options", "key", "description", "pros", "cons", "status_quo", "criteria", "label",
         "importance", "ratings", "decision", "option", "decided_by", "rationale",
