@@ -563,3 +563,9 @@ def test_help_loads_none_of_the_heavy_packages() -> None:
     )
     assert "[]\n" == done.stdout
 
+
+def test_the_mistake_shown_in_the_docs_is_what_a_user_sees(monkeypatch: pytest.MonkeyPatch) -> None:
+    page = (Path(__file__).parent.parent / "docs" / "command-line.md").read_text(encoding="utf-8")
+    shown = page.split("$ samenbeslissen rendr x.yaml\n")[1].split("```")[0]
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert (2, shown) == run("rendr", "x.yaml")[::2]
