@@ -144,6 +144,15 @@ def test_python_m_runs_the_command_line_and_shows_no_traceback_for_mistakes() ->
     assert 2 == done.returncode
     assert "Traceback" not in done.stderr
     assert "bestaat-niet.yaml" in done.stderr
+    mistyped = subprocess.run(
+        [sys.executable, "-m", "samenbeslissen", "rendr"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert 2 == mistyped.returncode
+    assert "samenbeslissen: fout: bij OPDRACHT: 'rendr' ken ik niet." in mistyped.stderr
     version = subprocess.run(
         [sys.executable, "-m", "samenbeslissen", "--version"],
         capture_output=True,
