@@ -13,6 +13,7 @@ import pytest
 
 import samenbeslissen as sb
 from samenbeslissen.cli.commands import main
+from samenbeslissen.rendering.documents import DOCUMENTS
 from tests.strategies import council_conversation
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -318,6 +319,8 @@ def test_the_help_of_a_command_names_its_parts_in_dutch() -> None:
     assert "(standaard: 5)" in report
 
 
+CHOICES = ", ".join(f"'{document}'" for document in DOCUMENTS)  # 'guide', 'next_step', ...
+
 USAGE_MISTAKES = [
     (
         ["rendr", "x.yaml"],
@@ -344,11 +347,11 @@ USAGE_MISTAKES = [
         ["render", "x.yaml", "-d", "nope"],
         (
             "samenbeslissen render: fout: bij --document/-d: 'nope' ken ik niet. Kies uit: "
-            "'guide', 'next_step', 'option_grid', 'summary', 'script'."
+            f"{CHOICES}."
         ),
         (
             "samenbeslissen render: error: argument --document/-d: invalid choice: 'nope' (choose "
-            "from 'guide', 'next_step', 'option_grid', 'summary', 'script')"
+            f"from {CHOICES})"
         ),
     ),
     (
