@@ -13,6 +13,7 @@ import pytest
 
 import samenbeslissen as sb
 from samenbeslissen.cli.commands import main
+from samenbeslissen.rendering.documents import DOCUMENTS
 from tests.strategies import council_conversation
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -28,6 +29,7 @@ def run(*argv: str) -> tuple[int, str, str]:
 def dutch_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("SAMENBESLISSEN_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "80")  # argparse wraps the help to the terminal's width
 
 
 def test_demo_shows_the_guide_of_the_built_in_example() -> None:
@@ -143,6 +145,15 @@ def test_python_m_runs_the_command_line_and_shows_no_traceback_for_mistakes() ->
     assert 2 == done.returncode
     assert "Traceback" not in done.stderr
     assert "bestaat-niet.yaml" in done.stderr
+    mistyped = subprocess.run(
+        [sys.executable, "-m", "samenbeslissen", "rendr"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert 2 == mistyped.returncode
+    assert "samenbeslissen: fout: bij OPDRACHT: 'rendr' ken ik niet." in mistyped.stderr
     version = subprocess.run(
         [sys.executable, "-m", "samenbeslissen", "--version"],
         capture_output=True,
@@ -150,14 +161,6 @@ def test_python_m_runs_the_command_line_and_shows_no_traceback_for_mistakes() ->
         check=True,
     )
     assert sb.__version__ in version.stdout
-
-
-@pytest.mark.parametrize("command", ["demo", "render", "validate", "new-scenario"])
-def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as info:
-        main([command, "--help"])
-    assert 0 == info.value.code
-    assert "usage: samenbeslissen" in capsys.readouterr().out
 
 
 def test_report_bundles_records_into_a_page_named_by_its_extension(tmp_path: Path) -> None:
@@ -218,3 +221,363 @@ def test_report_rounds_counts_on_request(tmp_path: Path) -> None:
     status, _, err = run("report", str(records), "--round-to", "0")
     assert 2 == status
     assert "round_to" in err
+
+
+# - the language of the command line itself
+
+COMMANDS = ["demo", "render", "validate", "report", "new-scenario"]
+
+DUTCH_HELP = [
+    "gebruik: samenbeslissen [-h] [--version] [--language {nl,en}] OPDRACHT ...",
+    "opties:",
+    "  -h, --help            laat deze hulp zien en stop",
+    "  --version             laat het versienummer zien en stop",
+    "opdrachten:",
+    "  OPDRACHT",
+    "    render              maak een document van een scenario (.yaml) of een",
+    "    new-scenario        schrijf een nieuw scenario om in te vullen, met uitleg",
+]
+
+ENGLISH_HELP = [
+    "usage: samenbeslissen [-h] [--version] [--language {nl,en}] COMMAND ...",
+    "options:",
+    "  -h, --help            show this help message and exit",
+    "  --version             show the version and exit",
+    "commands:",
+    "  COMMAND",
+    "    render              render a document from a scenario (.yaml) or a stored",
+    "    new-scenario        write a commented starter scenario to fill in",
+]
+
+
+@pytest.mark.parametrize("lang", [None, "C.UTF-8", "POSIX", "nl_NL.UTF-8"])
+def test_the_help_is_dutch_unless_english_is_asked_for(
+    lang: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if lang is not None:
+        monkeypatch.setenv("LANG", lang)
+    status, out, err = run("--help")
+    assert (0, "") == (status, err)
+    lines = out.splitlines()
+    assert DUTCH_HELP == [line for line in lines if line in DUTCH_HELP]
+    assert "Meer hulp bij een opdracht: samenbeslissen OPDRACHT --help." in " ".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "argv"),
+    [
+        ("LANG", "en_GB.UTF-8", ["--help"]),
+        ("LC_ALL", "en_US.UTF-8", ["--help"]),
+        ("SAMENBESLISSEN_LANGUAGE", "en", ["--help"]),
+        ("LANG", "C.UTF-8", ["--language", "en", "--help"]),
+        ("LANG", "C.UTF-8", ["--lang=en", "--help"]),
+        ("LANG", "C.UTF-8", ["-len", "--help"]),
+    ],
+)
+def test_the_help_is_english_with_an_english_locale_or_language_en(
+    variable: str, value: str, argv: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(variable, value)
+    status, out, _ = run(*argv)
+    assert 0 == status
+    assert ENGLISH_HELP == [line for line in out.splitlines() if line in ENGLISH_HELP]
+
+
+def test_language_asked_for_wins_over_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert run("-l", "nl", "--help")[1].startswith("gebruik: samenbeslissen")
+    monkeypatch.setenv("SAMENBESLISSEN_LANGUAGE", "nl")
+    assert run("--help")[1].startswith("gebruik: samenbeslissen")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_in_dutch_and_in_english(command: str) -> None:
+    status, out, _ = run(command, "--help")
+    assert 0 == status
+    assert out.startswith(f"gebruik: samenbeslissen {command} [-h]")
+    assert "  -h, --help            laat deze hulp zien en stop\n" in out
+    for english in ("usage:", "options:", "positional arguments", "show this help", "default:"):
+        assert english not in out
+    status, out, _ = run(command, "--help", "--language", "en")
+    assert 0 == status
+    assert out.startswith(f"usage: samenbeslissen {command} [-h]")
+    assert "  -h, --help            show this help message and exit\n" in out
+
+
+def test_the_help_of_a_command_names_its_parts_in_dutch() -> None:
+    render = run("render", "--help")[1]
+    assert "[--template-dir MAP]" in render
+    assert (
+        "\nargumenten:\n  BRON                  een scenario (.yaml) of een opgeslagen gesprek"
+        in render
+    )
+    assert "welk document (standaard: guide)" in render
+    report = run("report", "--help")[1]
+    assert "[--threshold AANTAL]" in report
+    assert "GESPREKKEN [GESPREKKEN ...]" in report
+    assert "Elk getal rust op minstens AANTAL gesprekken" in " ".join(report.split())
+    assert "(standaard: 5)" in report
+
+
+CHOICES = ", ".join(f"'{document}'" for document in DOCUMENTS)  # 'guide', 'next_step', ...
+
+USAGE_MISTAKES = [
+    (
+        ["rendr", "x.yaml"],
+        (
+            "samenbeslissen: fout: bij OPDRACHT: 'rendr' ken ik niet. Kies uit: 'demo', 'render', "
+            "'validate', 'report', 'new-scenario'."
+        ),
+        (
+            "samenbeslissen: error: argument COMMAND: invalid choice: 'rendr' (choose from 'demo', "
+            "'render', 'validate', 'report', 'new-scenario')"
+        ),
+    ),
+    (
+        ["render"],
+        "samenbeslissen render: fout: dit ontbreekt nog: BRON",
+        "samenbeslissen render: error: the following arguments are required: SOURCE",
+    ),
+    (
+        [],
+        "samenbeslissen: fout: dit ontbreekt nog: OPDRACHT",
+        "samenbeslissen: error: the following arguments are required: COMMAND",
+    ),
+    (
+        ["render", "x.yaml", "-d", "nope"],
+        (
+            "samenbeslissen render: fout: bij --document/-d: 'nope' ken ik niet. Kies uit: "
+            f"{CHOICES}."
+        ),
+        (
+            "samenbeslissen render: error: argument --document/-d: invalid choice: 'nope' (choose "
+            f"from {CHOICES})"
+        ),
+    ),
+    (
+        ["demo", "--bogus"],
+        "samenbeslissen: fout: dit ken ik niet: --bogus",
+        "samenbeslissen: error: unrecognized arguments: --bogus",
+    ),
+    (
+        ["render", "x.yaml", "-d"],
+        "samenbeslissen render: fout: bij --document/-d: hier hoort een waarde achter",
+        "samenbeslissen render: error: argument --document/-d: expected one argument",
+    ),
+    (
+        ["render", "x.yaml", "--f", "html"],
+        (
+            "samenbeslissen render: fout: --f kan meer dan één optie zijn: --format, --fragment. "
+            "Typ meer letters."
+        ),
+        "samenbeslissen render: error: ambiguous option: --f could match --format, --fragment",
+    ),
+    (
+        ["demo", "--fragment=ja"],
+        (
+            "samenbeslissen demo: fout: bij --fragment: hier hoort geen waarde achter, maar er "
+            "staat 'ja'"
+        ),
+        "samenbeslissen demo: error: argument --fragment: ignored explicit argument 'ja'",
+    ),
+    (
+        ["report", "x.jsonl", "--threshold", "vijf"],
+        (
+            "samenbeslissen report: fout: bij --threshold: hier hoort een heel getal, maar er "
+            "staat 'vijf'"
+        ),
+        "samenbeslissen report: error: argument --threshold: expected a whole number, got 'vijf'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("argv", "dutch", "english"), USAGE_MISTAKES)
+def test_a_usage_mistake_is_explained_in_dutch_with_status_2(
+    argv: list[str], dutch: str, english: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    status, out, err = run(*argv)
+    assert (2, "") == (status, out)
+    assert err.startswith("gebruik: samenbeslissen")
+    assert dutch == err.splitlines()[-1]
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(("argv", "dutch", "english"), USAGE_MISTAKES)
+def test_a_usage_mistake_is_explained_in_english_when_asked(
+    argv: list[str], dutch: str, english: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    status, _, err = run(*argv)
+    assert 2 == status
+    assert err.startswith("usage: samenbeslissen")
+    assert english == err.splitlines()[-1]
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert english == run("--language", "en", *argv)[2].splitlines()[-1]
+
+
+def test_an_unknown_language_is_a_usage_mistake_in_the_environments_language() -> None:
+    status, _, err = run("render", "x.yaml", "-l", "de")
+    assert 2 == status
+    assert "bij --language/-l: 'de' ken ik niet. Kies uit: 'nl', 'en'." in err
+
+
+def test_a_bare_double_dash_ends_the_search_for_the_language() -> None:
+    status, out, err = run("validate", "--", "-len")
+    assert (2, "") == (status, out)
+    assert "-len: Dit bestand bestaat niet." in err
+
+
+def test_argparse_is_left_as_it_was_found() -> None:
+    import argparse
+    import gettext
+
+    run("render")
+    run("--help")
+    assert gettext.gettext is vars(argparse)["_"]
+
+
+def argparse_texts() -> set[str]:
+    """Every literal text argparse asks gettext for, read from its source."""
+    import argparse
+    import ast
+
+    tree = ast.parse(Path(argparse.__file__).read_text(encoding="utf-8"))
+    return {
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "_"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    }
+
+
+def test_the_catalogue_translates_only_texts_argparse_has_with_the_same_placeholders() -> None:
+    import re
+
+    from tests.test_i18n import messages
+
+    placeholder = re.compile(r"%(?:\(\w+\))?[rs]")
+    known = argparse_texts()
+    assert "the following arguments are required: %s" in known, "the reader sees argparse's texts"
+    dutch, english = (
+        {
+            key.removeprefix("argparse."): texts[0]
+            for key, texts in messages(language).items()
+            if key.startswith("argparse.")
+        }
+        for language in ("nl", "en")
+    )
+    assert set() == set(dutch) - known
+    assert {text: text for text in dutch} == english  # English is argparse's own
+    for original, translated in dutch.items():
+        assert sorted(placeholder.findall(original)) == sorted(placeholder.findall(translated))
+
+
+# - the language of documents and of problems in files
+
+
+@pytest.mark.parametrize("argv", [["--language", "en", "demo"], ["demo", "--language", "en"]])
+def test_language_before_or_after_the_command_is_the_documents_language(argv: list[str]) -> None:
+    status, out, _ = run(*argv)
+    assert 0 == status
+    assert out.startswith("# Conversation guide")
+
+
+def test_a_document_keeps_its_own_language_whatever_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert run("demo")[1].startswith("# Gespreksleidraad Samen Beslissen")
+    scenario = EXAMPLES / "wmo-huishoudelijke-hulp.yaml"
+    assert run("render", str(scenario))[1].startswith("# Gespreksleidraad Samen Beslissen")
+    english = tmp_path / "english.yaml"
+    english.write_text(
+        scenario.read_text(encoding="utf-8").replace("language: nl", "language: en"),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    assert run("render", str(english))[1].startswith("# Conversation guide")
+    assert run("render", str(english), "-l", "nl")[1].startswith("# Gespreksleidraad")
+
+
+def test_a_report_and_a_starter_are_dutch_unless_asked_whatever_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    records = tmp_path / "gesprekken.jsonl"
+    records.write_text(
+        "".join(council_conversation().to_json() + "\n" for _ in range(5)), encoding="utf-8"
+    )
+    status, out, _ = run("report", str(records))
+    assert 0 == status
+    assert out.startswith("# Ervaringen met Samen Beslissen")
+    assert run("report", str(records), "-l", "en")[1].startswith("# Experiences with shared")
+    starter = tmp_path / "nieuw.yaml"
+    status, out, _ = run("new-scenario", str(starter))
+    assert out.startswith("Wrote ")
+    assert starter.read_text(encoding="utf-8").startswith("# Nieuw scenario")
+
+
+def broken(tmp_path: Path, name: str, language: str | None) -> Path:
+    path = tmp_path / name
+    said = "" if language is None else f"language: {language}\n"
+    path.write_text(f"title: Oefenen\n{said}titel: x\n", encoding="utf-8")
+    return path
+
+
+def test_validate_reports_a_problem_in_the_language_the_file_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    english, dutch = broken(tmp_path, "en.yaml", "en"), broken(tmp_path, "nl.yaml", "nl")
+    unsaid = broken(tmp_path, "geen.yaml", None)
+    good = str(EXAMPLES / "jeugdhulp-keuze.yaml")
+    status, out, err = run("validate", str(english), str(dutch), str(unsaid), good)
+    assert 2 == status
+    assert out.endswith("jeugdhulp-keuze.yaml: in orde.\n")
+    assert [
+        f"{english}:3: titel: unknown field. Did you mean 'title'?",
+        f"{dutch}:3: titel: dit veld ken ik niet. Bedoelt u 'title'?",
+        f"{unsaid}:2: titel: dit veld ken ik niet. Bedoelt u 'title'?",
+    ] == [line.split(" Allowed")[0].split(" Toegestaan")[0] for line in err.splitlines()]
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    status, out, err = run("validate", str(dutch), str(unsaid), good)
+    assert "jeugdhulp-keuze.yaml: valid." in out
+    assert "dit veld ken ik niet" in err.splitlines()[0]  # the file says nl
+    assert "unknown field" in err.splitlines()[1]  # the file says nothing: the environment
+    status, out, err = run("validate", "-l", "nl", str(english))
+    assert "dit veld ken ik niet" in err
+
+
+def test_render_reports_a_problem_in_the_language_the_file_names(tmp_path: Path) -> None:
+    english = broken(tmp_path, "en.yaml", "en")
+    status, _, err = run("render", str(english))
+    assert 2 == status
+    assert err.startswith(f"samenbeslissen: {english}:3: titel: unknown field.")
+    assert "dit veld ken ik niet" in run("render", str(english), "-l", "nl")[2]
+
+
+def test_help_loads_none_of_the_heavy_packages() -> None:
+    program = (
+        "import io, sys\n"
+        "from samenbeslissen.cli import main\n"
+        "main(['--help'], stdout=io.StringIO())\n"
+        "main(['render', '--help'], stdout=io.StringIO())\n"
+        "main(['rendr'], stderr=io.StringIO())\n"
+        "print(sorted(m for m in sys.modules"
+        " if m.split('.')[0] in ('jinja2', 'transitions', 'deduce', 'pandas')))"
+    )
+    env = {**os.environ, "LANG": "C.UTF-8"}
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, env=env, check=True
+    )
+    assert "[]\n" == done.stdout
+
+
+def test_the_mistake_shown_in_the_docs_is_what_a_user_sees(monkeypatch: pytest.MonkeyPatch) -> None:
+    page = (Path(__file__).parent.parent / "docs" / "command-line.md").read_text(encoding="utf-8")
+    shown = page.split("$ samenbeslissen rendr x.yaml\n")[1].split("```")[0]
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert (2, shown) == run("rendr", "x.yaml")[::2]

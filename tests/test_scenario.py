@@ -781,6 +781,18 @@ def test_errors_of_an_english_scenario_are_in_english() -> None:
     assert "s.yaml:3: address: kies uit: u, je." == error.message("nl")
 
 
+def test_an_error_says_which_language_the_scenario_names_if_it_names_one() -> None:
+    english = refused(changed("title: Oefenen", "title: Oefenen\nlanguage: en\naddress: jij"))
+    unsaid = refused(changed("title: Oefenen", "title: Oefenen\naddress: jij"))
+    not_yaml = refused("title: [\n")
+    unknown = refused(changed("title: Oefenen", "title: Oefenen\nlanguage: de"))
+
+    assert ("en", None, None, None) == tuple(
+        error.scenario_language for error in (english, unsaid, not_yaml, unknown)
+    )
+    assert "s.yaml:2: address: kies uit: u, je." == str(unsaid)  # Dutch: the default
+
+
 def test_a_scenario_error_is_an_input_error_and_a_value_error() -> None:
     error = refused(changed("title: Oefenen", "titel: Oefenen"))
 

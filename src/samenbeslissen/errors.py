@@ -321,6 +321,11 @@ class ScenarioError(InputError):
         file: The file's path (None for a scenario given as text or data).
         line: The line in the file where the problem is, when known (1-based).
         field: The field path in the scenario (``"options[1].pros"``).
+        scenario_language: The language the scenario names in its ``language``
+            field, when it names one the library speaks; None when it names
+            none, or the problem was found before the field could be read (the
+            file is missing, or not YAML). ``str(error)`` is in this language
+            (Dutch without one); the command line reports the problem in it.
     """
 
     def __init__(
@@ -330,11 +335,14 @@ class ScenarioError(InputError):
         field: str,
         file: str | None = None,
         line: int | None = None,
-        language: str = DEFAULT_LANGUAGE,
+        scenario_language: str | None = None,
+        language: str | None = None,
         **params: Any,
     ) -> None:
         self.file = file
         self.line = line
+        self.scenario_language = scenario_language
+        language = language or scenario_language or DEFAULT_LANGUAGE
         super().__init__(key, field=field, language=language, **params)
 
     def _describe(self, problem: Problem, language: str) -> str:

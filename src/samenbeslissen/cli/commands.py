@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import os
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -14,15 +16,21 @@ from typing import TYPE_CHECKING, Any, TextIO
 # once; each command imports what it needs when it runs.
 from samenbeslissen.analysis import DEFAULT_THRESHOLD
 from samenbeslissen.core.steps import FOUR_STEPS, Step
-from samenbeslissen.errors import SamenBeslissenError
-from samenbeslissen.i18n import DEFAULT_LANGUAGE, languages, text
+from samenbeslissen.errors import SamenBeslissenError, ScenarioError
+from samenbeslissen.i18n import DEFAULT_LANGUAGE, languages, text, translations
 from samenbeslissen.rendering.documents import DOCUMENTS, FORMATS, OUTPUT_FORMATS
 
 if TYPE_CHECKING:
     from samenbeslissen.core.conversation import Conversation
     from samenbeslissen.scenarios import Scenario
 
+    _Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+    _Run = Callable[[argparse.Namespace, TextIO, TextIO, str], int]
+    """A command: its arguments, the output streams and the language of messages; the status."""
+
 __all__ = ["main"]
+
+PROG = "samenbeslissen"
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -30,6 +38,89 @@ EXIT_USAGE = 2
 
 PLAYABLE = (*(step.value for step in FOUR_STEPS), Step.DECIDED.value)
 """The steps ``--step`` can play a scenario to."""
+
+LANGUAGE_VARIABLES = ("SAMENBESLISSEN_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+"""Where the command line finds its language without ``--language``; the first one set decides."""
+
+# - the language of the command line
+
+
+def _environment_language() -> str:
+    """The first of :data:`LANGUAGE_VARIABLES` that is set decides; Dutch when none is.
+
+    Its language code counts ("en_GB.UTF-8" is "en") if there is a catalogue
+    for it; anything else, such as "C.UTF-8" or "POSIX", means Dutch.
+    """
+    for name in LANGUAGE_VARIABLES:
+        value = os.environ.get(name, "")
+        if value:
+            code = value.split(".")[0].split("@")[0].split("_")[0].lower()
+            return code if code in languages() else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+def _ui_language(asked: str | None) -> str:
+    """The language of help and messages: ``--language`` if it is one, else the environment's."""
+    return asked if asked in languages() else _environment_language()
+
+
+def _asked_language(argv: Sequence[str]) -> str | None:
+    """The value of the last ``--language`` in ``argv``, as argparse will read it, unchecked.
+
+    The help and argparse's own messages are written when the parser is
+    built, before it reads the arguments, so their language is looked up here
+    first: ``--language en``, ``--language=en``, ``--lang en``, ``-l en``,
+    ``-len``, before or after the command, up to a bare ``--``.
+    """
+    asked = None
+    for position, word in enumerate(argv):
+        if word == "--":
+            break
+        name, equals, value = word.partition("=")
+        if name == "-l" or (name.startswith("--l") and "--language".startswith(name)):
+            following = argv[position + 1] if position + 1 < len(argv) else None
+            asked = value if equals else following
+        elif word.startswith("-l"):
+            asked = word[2:]
+    return asked
+
+
+def _argparse_text(language: str, message: str) -> str:
+    """argparse's ``message`` ("usage: ") from the catalogue key ``"argparse." + message``.
+
+    A message the catalogue does not have (a newer Python may add one) stays
+    as argparse wrote it, in English.
+    """
+    key = f"argparse.{message}"
+    found = translations(language).gettext(key)
+    return message if found == key else found
+
+
+@contextlib.contextmanager
+def _argparse_speaks(language: str) -> Iterator[None]:
+    """While building and running the parser, argparse's own texts come from our catalogue.
+
+    argparse asks gettext for every text it shows ("usage: ", "invalid
+    choice", "the following arguments are required") through one name in its
+    module, ``_``, looked up each time a text is needed. Pointing that name at
+    the catalogue reaches every text, also those deep inside
+    ``parse_known_args`` that no public method lets a subclass change, on
+    every Python version, without copying argparse's code. gettext's own
+    lookup would follow the process's locale (nothing under ``C.UTF-8``) and
+    need a catalogue installed for the whole process. The old function is put
+    back afterwards, also on an error; the command line parses once, in one
+    thread.
+    """
+    module = vars(argparse)
+    saved = module["_"]
+    module["_"] = functools.partial(_argparse_text, language)
+    try:
+        yield
+    finally:
+        module["_"] = saved
+
+
+# - the parser: the program, then one small function per command
 
 
 class _Version(argparse.Action):
@@ -42,145 +133,197 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def _ui_language(argv_language: str | None) -> str:
-    """The language of the command's own messages: --language, else the environment.
-
-    The first of SAMENBESLISSEN_LANGUAGE, LC_ALL, LC_MESSAGES and LANG that is
-    set decides: its language code ("en_GB.UTF-8" is "en") if there is a
-    catalogue for it, else Dutch.
-    """
-    if argv_language in languages():
-        return argv_language
-    for name in ("SAMENBESLISSEN_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            code = value.split("_")[0].split(".")[0].lower()
-            return code if code in languages() else DEFAULT_LANGUAGE
-    return DEFAULT_LANGUAGE
-
-
-def _parser() -> argparse.ArgumentParser:
+def _parser(language: str) -> argparse.ArgumentParser:
+    """The whole command line, its help in ``language``."""
+    command = text("cli.metavar.command", language)
     parser = argparse.ArgumentParser(
-        prog="samenbeslissen",
-        description=(
-            "Samen Beslissen: conversation guides, client summaries and role-play "
-            "scripts from trainer scenarios (YAML) or stored conversations (JSON)."
-        ),
+        prog=PROG,
+        description=text("cli.program", language),
+        epilog=text("cli.epilog", language, command=command),
     )
-    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    parser.add_argument("--version", action=_Version, nargs=0, help=text("cli.version", language))
+    parser.add_argument(
+        "--language", "-l", choices=languages(), help=text("cli.language", language)
+    )
+    commands = parser.add_subparsers(
+        dest="command", title=text("cli.commands", language), metavar=command, required=True
+    )
+    for add in (_add_demo, _add_render, _add_validate, _add_report, _add_new_scenario):
+        add(commands, language)
+    return parser
 
-    def output_options(command: argparse.ArgumentParser, default_document: str) -> None:
-        command.add_argument(
-            "--document",
-            "-d",
-            choices=DOCUMENTS,
-            default=default_document,
-            help=f"which document (default: {default_document})",
-        )
-        command.add_argument(
-            "--format",
-            "-f",
-            choices=OUTPUT_FORMATS,
-            default="markdown",
-            help="output format; json gives the data and the document for a front end "
-            "(default: markdown)",
-        )
-        command.add_argument(
-            "--language",
-            "-l",
-            choices=languages(),
-            help="language of the document (default: the scenario's own)",
-        )
-        command.add_argument(
-            "--step",
-            choices=PLAYABLE,
-            help="play the scenario up to this step first (default: the start, step 1)",
-        )
-        command.add_argument(
-            "--fragment",
-            action="store_true",
-            help="HTML without <html> and <head>, for embedding in another page",
-        )
-        command.add_argument(
-            "--template-dir",
-            action="append",
-            default=[],
-            metavar="DIR",
-            help="a folder with your own templates, used before the built-in ones (repeatable)",
-        )
-        command.add_argument(
-            "--output", "-o", metavar="FILE", help="write to FILE instead of the screen"
-        )
 
+def _language_option(command: argparse.ArgumentParser, help: str) -> None:
+    """``--language`` after the command: the same as before it, said for this command."""
+    # SUPPRESS leaves the value given before the command when it is not given again.
+    command.add_argument(
+        "--language", "-l", choices=languages(), default=argparse.SUPPRESS, help=help
+    )
+
+
+def _output_option(command: argparse.ArgumentParser, language: str) -> None:
+    file = text("cli.metavar.file", language)
+    command.add_argument(
+        "--output", "-o", metavar=file, help=text("cli.option.output", language, file=file)
+    )
+
+
+def _document_options(command: argparse.ArgumentParser, language: str) -> None:
+    """What demo and render share: which document, in what form, after which step."""
+    command.add_argument(
+        "--document",
+        "-d",
+        choices=DOCUMENTS,
+        default="guide",
+        help=text("cli.option.document", language, default="guide"),
+    )
+    command.add_argument(
+        "--format",
+        "-f",
+        choices=OUTPUT_FORMATS,
+        default="markdown",
+        help=text("cli.option.format", language),
+    )
+    _language_option(command, text("cli.option.language", language))
+    command.add_argument("--step", choices=PLAYABLE, help=text("cli.option.step", language))
+    command.add_argument(
+        "--fragment", action="store_true", help=text("cli.option.fragment", language)
+    )
+    command.add_argument(
+        "--template-dir",
+        action="append",
+        default=[],
+        metavar=text("cli.metavar.folder", language),
+        help=text("cli.option.template_dir", language),
+    )
+    _output_option(command, language)
+
+
+def _add_demo(commands: _Commands, language: str) -> None:
     demo = commands.add_parser(
         "demo",
-        help="show the conversation guide for a built-in example (no files needed)",
-        description="Render a document for the built-in example scenario: "
-        "household help under the Wmo.",
+        help=text("cli.demo.summary", language),
+        description=text("cli.demo.description", language),
     )
-    output_options(demo, "guide")
+    _document_options(demo, language)
+    demo.set_defaults(run=_demo)
 
+
+def _add_render(commands: _Commands, language: str) -> None:
     render = commands.add_parser(
         "render",
-        help="render a document from a scenario (.yaml) or a stored conversation (.json)",
-        description="Render a guide, next step, option grid, summary or script.",
+        help=text("cli.render.summary", language),
+        description=text("cli.render.description", language),
     )
-    render.add_argument("source", metavar="SOURCE", help="a scenario (.yaml) or a record (.json)")
-    output_options(render, "guide")
+    render.add_argument(
+        "source",
+        metavar=text("cli.metavar.source", language),
+        help=text("cli.render.source", language),
+    )
+    _document_options(render, language)
+    render.set_defaults(run=_render)
 
+
+def _add_validate(commands: _Commands, language: str) -> None:
     validate = commands.add_parser(
         "validate",
-        help="check scenario files (the first problem of each file is reported)",
-        description="Check scenario files; exit status 2 when one of them has a problem.",
+        help=text("cli.validate.summary", language),
+        description=text("cli.validate.description", language),
     )
-    validate.add_argument("files", metavar="SCENARIO", nargs="+", help="scenario file(s)")
-    validate.add_argument("--language", "-l", choices=languages(), help="language of the messages")
+    validate.add_argument(
+        "files",
+        metavar=text("cli.metavar.scenario", language),
+        nargs="+",
+        help=text("cli.validate.files", language),
+    )
+    _language_option(validate, text("cli.validate.language", language))
+    validate.set_defaults(run=_validate)
 
-    bundle = commands.add_parser(
+
+def _add_report(commands: _Commands, language: str) -> None:
+    threshold = text("cli.metavar.threshold", language)
+    base = text("cli.metavar.base", language)
+    report = commands.add_parser(
         "report",
-        help="bundle stored conversations (JSON Lines) into an anonymised report",
-        description="Bundle conversation records, one per line (JSON Lines), into an "
-        "anonymised report for a client council. Every figure rests on at least THRESHOLD "
-        "conversations or is hidden, and so are the cells that would tell a hidden one. "
-        "Personal data in remarks is removed (needs samenbeslissen[deidentify]).",
+        help=text("cli.report.summary", language),
+        description=text("cli.report.description", language, threshold=threshold),
     )
-    bundle.add_argument("files", metavar="RECORDS", nargs="+", help="JSON Lines file(s)")
-    bundle.add_argument(
+    report.add_argument(
+        "files",
+        metavar=text("cli.metavar.records", language),
+        nargs="+",
+        help=text("cli.report.files", language),
+    )
+    report.add_argument(
         "--format",
         "-f",
         choices=(*FORMATS, "csv", "json"),
-        help="output format (default: from the --output file's extension, else markdown)",
+        help=text("cli.report.format", language),
     )
-    bundle.add_argument("--language", "-l", choices=languages(), default=None)
-    bundle.add_argument(
+    _language_option(report, text("cli.report.language", language))
+    report.add_argument(
         "--threshold",
-        type=int,
+        type=_whole_number(language),
         default=DEFAULT_THRESHOLD,
-        help=f"the fewest conversations a figure may rest on (default: {DEFAULT_THRESHOLD})",
+        metavar=threshold,
+        help=text("cli.report.threshold", language, default=DEFAULT_THRESHOLD),
     )
-    bundle.add_argument(
+    report.add_argument(
         "--round-to",
-        type=int,
-        metavar="BASE",
-        help="round the counts shown to multiples of BASE, e.g. 5 (default: exact counts)",
+        type=_whole_number(language),
+        metavar=base,
+        help=text("cli.report.round_to", language, base=base),
     )
-    bundle.add_argument("--fragment", action="store_true", help="HTML without <html> and <head>")
-    bundle.add_argument(
-        "--output", "-o", metavar="FILE", help="write to FILE instead of the screen"
+    report.add_argument(
+        "--fragment", action="store_true", help=text("cli.option.fragment", language)
     )
+    _output_option(report, language)
+    report.set_defaults(run=_report)
 
+
+def _add_new_scenario(commands: _Commands, language: str) -> None:
+    file = text("cli.metavar.file", language)
     new = commands.add_parser(
         "new-scenario",
-        help="write a commented starter scenario to fill in",
-        description="Write a starter scenario with comments that explain every field.",
+        help=text("cli.new_scenario.summary", language),
+        description=text("cli.new_scenario.description", language),
     )
     new.add_argument(
-        "path", metavar="FILE", nargs="?", default="scenario.yaml", help="default: scenario.yaml"
+        "path",
+        metavar=file,
+        nargs="?",
+        default="scenario.yaml",
+        help=text("cli.new_scenario.path", language, default="scenario.yaml"),
     )
-    new.add_argument("--language", "-l", choices=languages(), default="nl")
-    new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    return parser
+    _language_option(new, text("cli.new_scenario.language", language))
+    new.add_argument(
+        "--force", action="store_true", help=text("cli.new_scenario.force", language, file=file)
+    )
+    new.set_defaults(run=_new_scenario)
+
+
+def _whole_number(language: str) -> Callable[[str], int]:
+    """An argparse type: a whole number, or a message in ``language`` that says what is there."""
+
+    def whole_number(value: str) -> int:
+        try:
+            return int(value)
+        except ValueError:
+            message = text("cli.whole_number", language, value=value)
+            raise argparse.ArgumentTypeError(message) from None
+
+    return whole_number
+
+
+# - the commands
+
+
+class _CommandError(Exception):
+    """A problem of the command line itself (files, flags); shown like a library error."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key = key
+        self.params = params
 
 
 def _load_source(path: str) -> Scenario | Conversation:
@@ -194,14 +337,6 @@ def _load_source(path: str) -> Scenario | Conversation:
     return load_scenario(path)
 
 
-class _CommandError(Exception):
-    """A problem of the command line itself (files, flags); shown like a library error."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        self.key = key
-        self.params = params
-
-
 def _document(args: argparse.Namespace, source: Scenario | Conversation) -> str:
     from samenbeslissen.core.conversation import Conversation
     from samenbeslissen.rendering.renderer import Renderer
@@ -213,39 +348,10 @@ def _document(args: argparse.Namespace, source: Scenario | Conversation) -> str:
         source,
         document=args.document,
         format=args.format,
-        language=args.language,
+        language=args.language,  # None: the scenario's or the conversation's own
         fragment=args.fragment,
         step=args.step,
     )
-
-
-_EXTENSIONS = {".html": "html", ".htm": "html", ".md": "markdown", ".txt": "text"}
-_EXTENSIONS.update({".csv": "csv", ".json": "json"})
-
-
-def _report_output(args: argparse.Namespace, language: str, stderr: TextIO) -> str:
-    from samenbeslissen.analysis import deidentify
-    from samenbeslissen.analysis.report import RemarksWithheldWarning, read_records, report
-    from samenbeslissen.rendering.renderer import render
-
-    chosen = args.format
-    if chosen is None:
-        suffix = Path(args.output).suffix.lower() if args.output else ""
-        chosen = _EXTENSIONS.get(suffix, "markdown")
-    records = (record for path in args.files for record in read_records(path))
-    if not deidentify.prepared():
-        stderr.write(f"samenbeslissen: {text('cli_preparing_deidentify', language)}\n")
-    with warnings.catch_warnings():
-        # Said below in the user's language, without Python's file and line.
-        warnings.simplefilter("ignore", RemarksWithheldWarning)
-        bundled = report(records, threshold=args.threshold, round_to=args.round_to)
-    if bundled.remarks_withheld:
-        stderr.write(f"samenbeslissen: {text('cli_remarks_withheld', language)}\n")
-    if chosen == "csv":
-        return bundled.to_csv()
-    if chosen == "json":
-        return bundled.to_json()
-    return render(bundled, "report", chosen, args.language or language, fragment=args.fragment)
 
 
 def _write(content: str, output: str | None, stdout: TextIO) -> None:
@@ -258,33 +364,81 @@ def _write(content: str, output: str | None, stdout: TextIO) -> None:
         raise _CommandError("cli_cannot_write", path=output, reason=error.strerror) from None
 
 
-def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, language: str) -> int:
-    from samenbeslissen.scenarios import demo_scenario, load_scenario, starter_scenario
+def _demo(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, language: str) -> int:
+    from samenbeslissen.scenarios import demo_scenario
 
-    if args.command == "demo":
-        _write(_document(args, demo_scenario()), args.output, stdout)
-    elif args.command == "render":
-        _write(_document(args, _load_source(args.source)), args.output, stdout)
-    elif args.command == "report":
-        _write(_report_output(args, language, stderr), args.output, stdout)
-    elif args.command == "validate":
-        failed = 0
-        for path in args.files:
-            try:
-                load_scenario(path)
-            except SamenBeslissenError as error:
-                failed += 1
-                stderr.write(error.message(language) + "\n")
-            else:
-                stdout.write(text("cli_valid", language, path=path) + "\n")
-        return EXIT_USAGE if failed else EXIT_OK
-    else:  # new-scenario
-        target = Path(args.path)
-        if target.exists() and not args.force:
-            raise _CommandError("cli_exists", path=args.path)
-        _write(starter_scenario(args.language), args.path, stdout)
-        stdout.write(text("cli_written", language, path=args.path) + "\n")
+    _write(_document(args, demo_scenario()), args.output, stdout)
     return EXIT_OK
+
+
+def _render(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, language: str) -> int:
+    _write(_document(args, _load_source(args.source)), args.output, stdout)
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, language: str) -> int:
+    from samenbeslissen.scenarios import load_scenario
+
+    failed = 0
+    for path in args.files:
+        try:
+            load_scenario(path)
+        except SamenBeslissenError as error:
+            failed += 1
+            stderr.write(error.message(_language_of(error, args, language)) + "\n")
+        else:
+            stdout.write(text("cli_valid", language, path=path) + "\n")
+    return EXIT_USAGE if failed else EXIT_OK
+
+
+_EXTENSIONS = {".html": "html", ".htm": "html", ".md": "markdown", ".txt": "text"}
+_EXTENSIONS.update({".csv": "csv", ".json": "json"})
+
+
+def _report(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, language: str) -> int:
+    from samenbeslissen.analysis import deidentify
+    from samenbeslissen.analysis.report import RemarksWithheldWarning, read_records, report
+    from samenbeslissen.rendering.renderer import render
+
+    chosen = args.format
+    if chosen is None:
+        suffix = Path(args.output).suffix.lower() if args.output else ""
+        chosen = _EXTENSIONS.get(suffix, "markdown")
+    records = (record for path in args.files for record in read_records(path))
+    if not deidentify.prepared():
+        stderr.write(f"{PROG}: {text('cli_preparing_deidentify', language)}\n")
+    with warnings.catch_warnings():
+        # Said below in the user's language, without Python's file and line.
+        warnings.simplefilter("ignore", RemarksWithheldWarning)
+        bundled = report(records, threshold=args.threshold, round_to=args.round_to)
+    if bundled.remarks_withheld:
+        stderr.write(f"{PROG}: {text('cli_remarks_withheld', language)}\n")
+    if chosen == "csv":
+        content = bundled.to_csv()
+    elif chosen == "json":
+        content = bundled.to_json()
+    else:
+        document_language = args.language or DEFAULT_LANGUAGE  # never the environment's
+        content = render(bundled, "report", chosen, document_language, fragment=args.fragment)
+    _write(content, args.output, stdout)
+    return EXIT_OK
+
+
+def _new_scenario(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, language: str) -> int:
+    from samenbeslissen.scenarios import starter_scenario
+
+    if Path(args.path).exists() and not args.force:
+        raise _CommandError("cli_exists", path=args.path)
+    _write(starter_scenario(args.language or DEFAULT_LANGUAGE), args.path, stdout)
+    stdout.write(text("cli_written", language, path=args.path) + "\n")
+    return EXIT_OK
+
+
+def _language_of(error: SamenBeslissenError, args: argparse.Namespace, language: str) -> str:
+    """A problem in a scenario file speaks the file's language, unless --language says otherwise."""
+    if args.language is None and isinstance(error, ScenarioError) and error.scenario_language:
+        return error.scenario_language
+    return language
 
 
 def main(
@@ -293,20 +447,36 @@ def main(
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
-    """Run the command line; returns the exit status (0 ok, 2 a user's mistake)."""
+    """Run the command line; returns the exit status (0 ok, 2 a user's mistake).
+
+    Help, mistakes and notes are in the language of ``--language``, else of
+    the environment (:data:`LANGUAGE_VARIABLES`), else Dutch. A document is in
+    ``--language``, else in its scenario's or conversation's own language.
+    """
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
-    args = _parser().parse_args(argv)
-    language = _ui_language(getattr(args, "language", None))
+    words = sys.argv[1:] if argv is None else list(argv)
+    language = _ui_language(_asked_language(words))
     try:
-        return _run(args, stdout, stderr, language)
+        with (
+            _argparse_speaks(language),
+            contextlib.redirect_stdout(stdout),
+            contextlib.redirect_stderr(stderr),
+        ):
+            args = _parser(language).parse_args(words)
+    except SystemExit as done:  # --help, --version, or a mistake argparse has just explained
+        return done.code if isinstance(done.code, int) else EXIT_OK
+    language = _ui_language(args.language)
+    run: _Run = args.run
+    try:
+        return run(args, stdout, stderr, language)
     except BrokenPipeError:
         # The reader went away (e.g. `samenbeslissen demo | head`): not an error.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except SamenBeslissenError as error:
-        stderr.write(f"samenbeslissen: {error.message(language)}\n")
+        stderr.write(f"{PROG}: {error.message(_language_of(error, args, language))}\n")
     except _CommandError as problem:
-        stderr.write(f"samenbeslissen: {text(problem.key, language, **problem.params)}\n")
+        stderr.write(f"{PROG}: {text(problem.key, language, **problem.params)}\n")
     return EXIT_USAGE

@@ -88,10 +88,12 @@ _E = TypeVar("_E", bound=enum.Enum)
 class _Decoder:
     """Checks plain scenario data field by field; every complaint names path and line."""
 
-    def __init__(self, source: str | None, spots: Mapping[FieldPath, Spot], language: str) -> None:
+    def __init__(
+        self, source: str | None, spots: Mapping[FieldPath, Spot], language: str | None
+    ) -> None:
         self.source = source
         self.spots = spots
-        self.language = language
+        self.language = language  # the scenario's own, if it names one: its errors speak it
 
     # - errors
 
@@ -103,7 +105,7 @@ class _Decoder:
             field=format_path(path),
             file=self.source,
             line=self._line(path, at_key=at_key),
-            language=self.language,
+            scenario_language=self.language,
             **params,
         )
 
@@ -546,12 +548,12 @@ class _Decoder:
         return tuple(lines)
 
 
-def _error_language(data: Mapping[Any, Any]) -> str:
+def _error_language(data: Mapping[Any, Any]) -> str | None:
     """The scenario's own language when it names a known one: its errors speak that language."""
     language = data.get("language")
     if isinstance(language, str) and language in languages():
         return language
-    return DEFAULT_LANGUAGE
+    return None
 
 
 def decode(data: object, source: str | None, spots: Mapping[FieldPath, Spot]) -> Scenario:
