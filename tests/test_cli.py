@@ -326,11 +326,11 @@ USAGE_MISTAKES = [
         ["rendr", "x.yaml"],
         (
             "samenbeslissen: fout: bij OPDRACHT: 'rendr' ken ik niet. Kies uit: 'demo', 'render', "
-            "'validate', 'report', 'new-scenario'."
+            "'validate', 'kit', 'observations', 'report', 'new-scenario'."
         ),
         (
             "samenbeslissen: error: argument COMMAND: invalid choice: 'rendr' (choose from 'demo', "
-            "'render', 'validate', 'report', 'new-scenario')"
+            "'render', 'validate', 'kit', 'observations', 'report', 'new-scenario')"
         ),
     ),
     (
@@ -581,3 +581,54 @@ def test_the_mistake_shown_in_the_docs_is_what_a_user_sees(monkeypatch: pytest.M
     shown = page.split("$ samenbeslissen rendr x.yaml\n")[1].split("```")[0]
     monkeypatch.setenv("LANG", "C.UTF-8")
     assert (2, shown) == run("rendr", "x.yaml")[::2]
+
+
+# -- kit and observations --------------------------------------------------------------
+
+
+def test_kit_writes_the_whole_training_kit_into_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "les"
+    status, out, err = run("kit", str(EXAMPLES / "jeugdhulp-keuze.yaml"), "-o", str(folder))
+    assert (0, "") == (status, err)
+    assert f"Het oefenpakket staat in {folder}: 10 bestanden." in out
+    assert (folder / "rolkaart-erik-visser.html").is_file()
+    assert (folder / "antwoorden-trainer.html").is_file()
+    status, out, err = run(
+        "kit", str(EXAMPLES / "jeugdhulp-keuze.yaml"), "-o", str(tmp_path / "en"), "-f", "text",
+        "--language", "en",
+    )  # fmt: skip
+    assert (0, "") == (status, err)
+    assert (
+        (tmp_path / "en" / "trainer-key.txt")
+        .read_text(encoding="utf-8")
+        .startswith("Trainer's key")
+    )
+
+
+def test_kit_says_what_is_wrong_without_a_traceback(tmp_path: Path) -> None:
+    status, _out, err = run("kit", str(tmp_path / "weg.yaml"))
+    assert 2 == status
+    assert "Dit bestand bestaat niet" in err
+    blocked = tmp_path / "bezet"
+    blocked.write_text("")
+    status, _out, err = run("kit", str(EXAMPLES / "jeugdhulp-keuze.yaml"), "-o", str(blocked))
+    assert 2 == status
+    assert err.startswith(f"samenbeslissen: De map {blocked} kan niet worden gemaakt")
+    assert "Traceback" not in err
+
+
+def test_observations_shows_each_rounds_option5_score(tmp_path: Path) -> None:
+    scores = tmp_path / "scores.csv"
+    scores.write_text("ronde;waarnemer;1;2;3;4;5\n1;Sanne;3;2;4;3;2\n1;Joost;2;2;3;3;1\n")
+    status, out, err = run("observations", str(scores))
+    assert (0, "") == (status, err)
+    assert [
+        "Ronde 1: OPTION-5 62,5 van 100, gemiddeld over 2 waarnemers",
+        "  Sanne: 70",
+        "  Joost: 55",
+        "  Per punt (0 tot 4): 1: 2,5; 2: 2; 3: 3,5; 4: 3; 5: 1,5",
+    ] == out.splitlines()
+    scores.write_text("ronde;waarnemer;1;2;3;4;5\n1;Sanne;3;2;9;3;2\n")
+    status, out, err = run("observations", str(scores))
+    assert (2, "") == (status, out)
+    assert "regel 2, punt 3: hier hoort een score van 0 tot en met 4, niet '9'." in err

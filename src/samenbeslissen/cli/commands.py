@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from samenbeslissen.analysis import DEFAULT_THRESHOLD
 from samenbeslissen.core.steps import FOUR_STEPS, Step
 from samenbeslissen.errors import SamenBeslissenError, ScenarioError
-from samenbeslissen.i18n import DEFAULT_LANGUAGE, languages, text, translations
+from samenbeslissen.i18n import DEFAULT_LANGUAGE, decimal, languages, ntext, text, translations
 from samenbeslissen.rendering.documents import DOCUMENTS, FORMATS, OUTPUT_FORMATS
 
 if TYPE_CHECKING:
@@ -148,7 +148,15 @@ def _parser(language: str) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(
         dest="command", title=text("cli.commands", language), metavar=command, required=True
     )
-    for add in (_add_demo, _add_render, _add_validate, _add_report, _add_new_scenario):
+    for add in (
+        _add_demo,
+        _add_render,
+        _add_validate,
+        _add_kit,
+        _add_observations,
+        _add_report,
+        _add_new_scenario,
+    ):
         add(commands, language)
     return parser
 
@@ -238,6 +246,58 @@ def _add_validate(commands: _Commands, language: str) -> None:
     )
     _language_option(validate, text("cli.validate.language", language))
     validate.set_defaults(run=_validate)
+
+
+def _add_kit(commands: _Commands, language: str) -> None:
+    folder = text("cli.metavar.folder", language)
+    kit = commands.add_parser(
+        "kit",
+        help=text("cli.kit.summary", language),
+        description=text("cli.kit.description", language),
+    )
+    kit.add_argument(
+        "scenario",
+        metavar=text("cli.metavar.scenario", language),
+        help=text("cli.kit.scenario", language),
+    )
+    kit.add_argument(
+        "--output",
+        "-o",
+        metavar=folder,
+        default="kit",
+        help=text("cli.kit.output", language, folder=folder, default="kit"),
+    )
+    kit.add_argument(
+        "--format",
+        "-f",
+        choices=tuple(FORMATS),
+        default="html",
+        help=text("cli.kit.format", language, default="html"),
+    )
+    _language_option(kit, text("cli.option.language", language))
+    kit.add_argument(
+        "--template-dir",
+        action="append",
+        default=[],
+        metavar=folder,
+        help=text("cli.option.template_dir", language),
+    )
+    kit.set_defaults(run=_kit)
+
+
+def _add_observations(commands: _Commands, language: str) -> None:
+    observations = commands.add_parser(
+        "observations",
+        help=text("cli.observations.summary", language),
+        description=text("cli.observations.description", language),
+    )
+    observations.add_argument(
+        "file",
+        metavar=text("cli.metavar.file", language),
+        help=text("cli.observations.file", language),
+    )
+    _language_option(observations, text("cli.observations.language", language))
+    observations.set_defaults(run=_observations)
 
 
 def _add_report(commands: _Commands, language: str) -> None:
@@ -389,6 +449,53 @@ def _validate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, language
         else:
             stdout.write(text("cli_valid", language, path=path) + "\n")
     return EXIT_USAGE if failed else EXIT_OK
+
+
+def _kit(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, language: str) -> int:
+    from samenbeslissen.rendering.kit import write_kit
+    from samenbeslissen.rendering.renderer import Renderer
+    from samenbeslissen.scenarios import load_scenario
+
+    scenario = load_scenario(args.scenario)
+    renderer = Renderer(template_dirs=args.template_dir)
+    files = write_kit(
+        scenario, args.output, format=args.format, language=args.language, renderer=renderer
+    )
+    for written in files:
+        stdout.write(f"{written.path}\n")
+    stdout.write(text("cli_kit_written", language, count=len(files), folder=args.output) + "\n")
+    return EXIT_OK
+
+
+def _observations(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, language: str) -> int:
+    from samenbeslissen.analysis.observations import read_observations, score_observations
+
+    def number_text(value: float, language: str) -> str:
+        return decimal(f"{value:.1f}".removesuffix(".0"), language)
+
+    for scored in score_observations(read_observations(args.file)):
+        count = len(scored.scores)
+        line = ntext(
+            "cli_observations_round",
+            count,
+            language,
+            round=scored.round,
+            mean=number_text(scored.mean, language),
+        )
+        stdout.write(line + "\n")
+        for observer, score in scored.scores.items():
+            line = text(
+                "cli_observations_observer",
+                language,
+                observer=observer,
+                scaled=number_text(score.scaled, language),
+            )
+            stdout.write(f"  {line}\n")
+        points = "; ".join(
+            f"{n}: {number_text(mean, language)}" for n, mean in enumerate(scored.item_means, 1)
+        )
+        stdout.write("  " + text("cli_observations_points", language, points=points) + "\n")
+    return EXIT_OK
 
 
 _EXTENSIONS = {".html": "html", ".htm": "html", ".md": "markdown", ".txt": "text"}

@@ -76,7 +76,7 @@ def write_kit(
 
     Raises:
         InputError: Not a scenario, an unknown format or language, or a folder
-            that cannot be made or written (``field`` is "folder").
+            that cannot be made or written (the message names it).
         TemplateError: A template failed.
     """
     if not isinstance(scenario, Scenario):
@@ -102,7 +102,7 @@ def write_kit(
         target.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise InputError(
-            "kit_folder", field="folder", folder=str(target), detail=_reason(error), language=lang
+            "kit_folder", field="", folder=str(target), detail=_reason(error), language=lang
         ) from None
     extension = FORMATS[format]
     written: list[KitFile] = []
@@ -115,7 +115,7 @@ def write_kit(
             path.write_text(content, encoding="utf-8")
         except OSError as error:
             raise InputError(
-                "kit_folder", field="folder", folder=str(path), detail=_reason(error), language=lang
+                "kit_folder", field="", folder=str(path), detail=_reason(error), language=lang
             ) from None
         written.append(KitFile(path=path, document=document, actor=actor))
     return tuple(written)
