@@ -13,6 +13,8 @@ import pytest
 
 import samenbeslissen as sb
 from samenbeslissen.explore import display
+from samenbeslissen.explore.style import scoped
+from samenbeslissen.rendering.renderer import stylesheet
 from tests.strategies import at, ticking_clock
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "wmo-huishoudelijke-hulp.yaml"
@@ -104,6 +106,59 @@ def test_a_preview_shows_a_document_in_both_forms() -> None:
     assert shown._repr_markdown_() == str(shown)
     assert "Werkervaringsplaats" in shown._repr_html_()
     assert "<html" not in shown._repr_html_()
+
+
+def _style_of(html: str) -> str:
+    assert html.startswith('<div class="sb-preview">\n<style>\n')
+    return html.split("<style>\n", 1)[1].split("\n</style>", 1)[0]
+
+
+def test_a_preview_in_a_notebook_has_the_documents_style_only_inside_it() -> None:
+    shown = sb.preview(at(S.PREFERENCES), "option_grid")
+    html = shown._repr_html_()
+    assert html.endswith(f"{shown.html}\n</div>")
+    style = _style_of(html)
+    rules = [line for line in style.splitlines() if "{" in line and not line.startswith("@")]
+    selectors = [s.strip() for rule in rules for s in rule.split(" {")[0].split(", ")]
+    assert len(selectors) > 40
+    assert [] == [s for s in selectors if not s.startswith("div.sb-preview")]
+    # Every rule of the HTML documents is in it, scoped: the option grid's cells align left.
+    assert (
+        "div.sb-preview .sb-table th, div.sb-preview .sb-table td { padding: .4rem .55rem; "
+        "border: 1px solid #9aa4ad; text-align: left; vertical-align: top; }"
+    ) in style
+    for line in stylesheet().splitlines():
+        if line.startswith((".sb-", "body ")) and line.endswith("}"):
+            assert line.split(" {", 1)[1] in style
+    # The page's font and colours go to the preview; a page's margins for paper cannot.
+    assert "div.sb-preview { margin: 0; background: #fff; color: #1b1f23;" in style
+    assert "@page" not in style
+    assert "@media print {\n  div.sb-preview { font-size: 11pt; }" in style
+
+
+def test_a_preview_style_cannot_end_its_style_element() -> None:
+    css = "p::after { content: '</style><script>alert(1)</script>'; }"
+    html = sb.Preview("", "<p>x</p>", css)._repr_html_()
+    assert "</style><script>" not in html
+    assert 1 == html.count("</style>")
+    assert '<div class="sb-preview">\n<p>x</p>\n</div>' == sb.Preview("", "<p>x</p>")._repr_html_()
+
+
+@pytest.mark.parametrize(
+    ("css", "expected"),
+    [
+        ("body { margin: 0; }", "div.s { margin: 0; }"),
+        (":root { x: 1 } html body .a { y: 2 }", "div.s { x: 1 }\ndiv.s .a { y: 2 }"),
+        ("h1, .a > p { x: 1; }", "div.s h1, div.s .a > p { x: 1; }"),
+        (":is(h1, h2) { x: 1 }", "div.s :is(h1, h2) { x: 1 }"),
+        ("/* a } comment */ p { content: \"}{\"; }", 'div.s p { content: "}{"; }'),
+        ("@media print { p { x: 1 } }", "@media print {\n  div.s p { x: 1 }\n}"),
+        ("@import url(x.css); @page { margin: 1cm } @font-face { a: b } p { x: 1 }",
+         "div.s p { x: 1 }"),
+    ],
+)  # fmt: skip
+def test_a_style_sheet_is_limited_to_one_element(css: str, expected: str) -> None:
+    assert expected == scoped(css, "div.s")
 
 
 def test_variants_compare_value_profiles_side_by_side() -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from samenbeslissen.core.markdown import markdown_literal
 from samenbeslissen.core.ranking import MAX_SCORE
 from samenbeslissen.core.steps import FOUR_STEPS, Step
+from samenbeslissen.explore.style import scoped
 from samenbeslissen.i18n import translations
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ __all__ = [
     "diagram_markdown",
     "fidelity_html",
     "fidelity_markdown",
+    "preview_html",
     "ranking_html",
     "ranking_markdown",
     "report_html",
@@ -39,6 +41,9 @@ __all__ = [
 
 TEMPLATES = Path(__file__).parent / "templates"
 """The folder of the display templates (``<display>.md.j2``, ``<display>.html.j2``)."""
+
+PREVIEW_CLASS = "sb-preview"
+"""The class of the element a document preview sits in; its style applies only inside it."""
 
 
 class _Finding(Protocol):
@@ -213,6 +218,34 @@ def report_markdown(report: ReportView, language: str = "nl") -> str:
 def report_html(report: ReportView, language: str = "nl") -> str:
     """The short view of :func:`report_markdown` as an HTML fragment."""
     return _report(report, "html", language)
+
+
+# -- document previews -----------------------------------------------------------------
+
+
+def preview_html(document: str, css: str) -> str:
+    """An HTML fragment of a document with the documents' style, limited to this preview.
+
+    Args:
+        document: The fragment, escaped already (``render(..., fragment=True)``).
+        css: The style sheet of the HTML documents (``Renderer.stylesheet()``);
+            empty for none.
+    """
+    return _render(
+        "preview", "html", scope=PREVIEW_CLASS, style=_preview_style(css), document=document
+    ).rstrip("\n")
+
+
+@functools.lru_cache(maxsize=8)
+def _preview_style(css: str) -> str:
+    """``css`` after the notebook reset, every rule limited to the preview's element."""
+    if not css:
+        return ""
+    reset = (TEMPLATES / "preview.css").read_text(encoding="utf-8")
+    # The element and its class: one more type in each selector than a notebook's
+    # ".jp-RenderedHTMLCommon td", so the documents' rules win over the notebook's.
+    style = scoped(f"{reset}\n{css}", f"div.{PREVIEW_CLASS}")
+    return style.replace("</", "<\\/")  # nothing in it can end the <style> element
 
 
 # -- tables of plain rows --------------------------------------------------------------

@@ -13,10 +13,10 @@ from samenbeslissen.core.model import DecisionRole
 from samenbeslissen.core.ranking import MAX_SCORE, Ranking
 from samenbeslissen.core.weighing import Criterion
 from samenbeslissen.errors import InputError
-from samenbeslissen.explore.display import table_html, table_markdown
+from samenbeslissen.explore.display import preview_html, table_html, table_markdown
 from samenbeslissen.explore.frames import to_frame
 from samenbeslissen.i18n import text
-from samenbeslissen.rendering.renderer import render
+from samenbeslissen.rendering.renderer import render, stylesheet
 from samenbeslissen.scenarios import Scenario
 
 __all__ = ["Preview", "Variant", "Variants", "preview", "variants"]
@@ -24,16 +24,22 @@ __all__ = ["Preview", "Variant", "Variants", "preview", "variants"]
 
 @attrs.frozen
 class Preview:
-    """A rendered document that shows itself in a notebook (HTML fragment, or Markdown)."""
+    """A rendered document that shows itself in a notebook (HTML fragment, or Markdown).
+
+    ``html`` is the fragment as :func:`render` gives it, without style; in a
+    notebook it shows with ``css``, the HTML documents' own style sheet,
+    limited to the preview so that the rest of the notebook keeps its look.
+    """
 
     markdown: str
     html: str
+    css: str = attrs.field(default="", repr=False)
 
     def _repr_markdown_(self) -> str:
         return self.markdown
 
     def _repr_html_(self) -> str:
-        return self.html
+        return preview_html(self.html, self.css)
 
     def __str__(self) -> str:
         return self.markdown
@@ -46,6 +52,7 @@ def preview(
     return Preview(
         markdown=render(source, document, "markdown", language),
         html=render(source, document, "html", language, fragment=True),
+        css=stylesheet(),
     )
 
 
