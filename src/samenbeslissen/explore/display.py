@@ -24,7 +24,6 @@ __all__ = [
     "ReportView",
     "conversation_html",
     "conversation_markdown",
-    "diagram_html",
     "diagram_markdown",
     "fidelity_html",
     "fidelity_markdown",
@@ -274,11 +273,6 @@ def diagram_markdown(mermaid: str) -> str:
     """A Mermaid diagram as a Markdown code block."""
     # Code in a fenced block is literal already; its lines must stay lines.
     return _render("diagram", "md", literal=False, mermaid=mermaid).rstrip("\n")
-
-
-def diagram_html(mermaid: str) -> str:
-    """A Mermaid diagram's source in a ``<pre class="mermaid">``, escaped."""
-    return _render("diagram", "html", mermaid=mermaid).rstrip("\n")
 
 
 # -- the templates ---------------------------------------------------------------------
