@@ -9,6 +9,7 @@ import types
 from pathlib import Path
 from xml.etree import ElementTree
 
+import attrs
 import pytest
 
 import samenbeslissen as sb
@@ -17,7 +18,8 @@ from samenbeslissen.explore.style import scoped
 from samenbeslissen.rendering.renderer import stylesheet
 from tests.strategies import at, ticking_clock
 
-EXAMPLE = Path(__file__).parent.parent / "examples" / "wmo-huishoudelijke-hulp.yaml"
+EXAMPLES = Path(__file__).parent.parent / "examples"
+EXAMPLE = EXAMPLES / "wmo-huishoudelijke-hulp.yaml"
 S = sb.Step
 
 
@@ -159,6 +161,48 @@ def test_a_preview_style_cannot_end_its_style_element() -> None:
 )  # fmt: skip
 def test_a_style_sheet_is_limited_to_one_element(css: str, expected: str) -> None:
     assert expected == scoped(css, "div.s")
+
+
+def test_a_scenario_shows_who_what_and_the_plan_in_a_table() -> None:
+    scenario = sb.load_scenario(EXAMPLES / "jeugdhulp-keuze.yaml")
+    text = scenario._repr_markdown_()
+    assert text.startswith("| Scenario | Welke hulp past bij Daan? |\n| --- | --- |\n")
+    assert (
+        "| **Wie doen mee** | Daan Visser (cliënt)<br>"
+        "Fatima El Khatib (professional, jeugdconsulent van het wijkteam)<br>"
+        "Petra Visser (ouder met gezag, moeder)<br>Erik Visser (ouder met gezag, vader) |"
+    ) in text
+    assert "| **Zo wil de cliënt beslissen** | Cliënt en professional beslissen samen. |" in text
+    assert "<br>Nu nog geen hulp, over zes weken opnieuw kijken (niets veranderen) |" in text
+    assert "<br>Minder ruzie thuis (belang 4, wens van Petra Visser)<br>" in text
+    assert (
+        "| **Gepland besluit** | Gesprekken met een hulpverlener van het wijkteam<br>"
+        "Cliënt en professional beslissen samen.<br>Terugkijken over 6 weken. |"
+    ) in text
+    html = scenario._repr_html_()
+    assert '<table class="sb-scenario" lang="nl">' in html
+    assert "<li>Snel beginnen (belang 4)</li>" in html
+    # A notebook aligns table cells right; words read better from the left.
+    assert 16 == html.count('style="text-align:left;vertical-align:top"')
+
+
+def test_a_scenario_view_speaks_the_scenarios_language_and_escapes_its_data() -> None:
+    scenario = attrs.evolve(
+        sb.load_scenario(EXAMPLE),
+        language="en",
+        title="<b>Help</b> | *now*",
+        client=sb.ClientPersona(name="Mr Jansen"),
+        goal=None,
+        criteria=(),
+        decision=None,
+    )
+    text = scenario._repr_markdown_()
+    assert text.startswith("| Scenario | \\<b\\>Help\\</b\\> \\| \\*now\\* |")
+    assert "| **How the client wants to decide** | Not known yet. |" in text
+    assert "Goal" not in text
+    assert "What matters" not in text
+    assert "Planned decision" not in text
+    assert "&lt;b&gt;Help&lt;/b&gt; | *now*</th>" in scenario._repr_html_()
 
 
 def test_variants_compare_value_profiles_side_by_side() -> None:

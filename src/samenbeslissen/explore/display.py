@@ -8,20 +8,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from samenbeslissen.core.markdown import markdown_literal
+from samenbeslissen.core.model import ParticipantRole
 from samenbeslissen.core.ranking import MAX_SCORE
 from samenbeslissen.core.steps import FOUR_STEPS, Step
 from samenbeslissen.explore.style import scoped
-from samenbeslissen.i18n import translations
+from samenbeslissen.i18n import ntext, text, translations
 
 if TYPE_CHECKING:
     import jinja2
 
     from samenbeslissen.core.conversation import Conversation
+    from samenbeslissen.core.model import DecisionRole, Option
     from samenbeslissen.core.ranking import Ranking, Sensitivity
+    from samenbeslissen.core.weighing import Criterion
 
 __all__ = [
     "FidelityView",
     "ReportView",
+    "ScenarioView",
     "conversation_html",
     "conversation_markdown",
     "diagram_markdown",
@@ -32,6 +36,8 @@ __all__ = [
     "ranking_markdown",
     "report_html",
     "report_markdown",
+    "scenario_html",
+    "scenario_markdown",
     "sensitivity_html",
     "sensitivity_markdown",
     "table_html",
@@ -74,6 +80,62 @@ class ReportView(Protocol):
     def total(self) -> int | None: ...
     @property
     def steps(self) -> Mapping[str, int | None]: ...
+
+
+class _Person(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+class _Client(_Person, Protocol):
+    @property
+    def preferred_role(self) -> DecisionRole | None: ...
+
+
+class _Professional(_Person, Protocol):
+    @property
+    def function(self) -> str | None: ...
+
+
+class _Companion(_Person, Protocol):
+    @property
+    def role(self) -> ParticipantRole: ...
+    @property
+    def relation(self) -> str | None: ...
+
+
+class _Plan(Protocol):
+    @property
+    def option(self) -> str: ...
+    @property
+    def decided_by(self) -> DecisionRole: ...
+    @property
+    def follow_up_weeks(self) -> int: ...
+
+
+class ScenarioView(Protocol):
+    """What the scenario display reads of a trainer's scenario (scenarios.Scenario)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def question(self) -> str: ...
+    @property
+    def goal(self) -> str | None: ...
+    @property
+    def client(self) -> _Client: ...
+    @property
+    def professional(self) -> _Professional: ...
+    @property
+    def others(self) -> Sequence[_Companion]: ...
+    @property
+    def options(self) -> Sequence[Option]: ...
+    @property
+    def criteria(self) -> Sequence[Criterion]: ...
+    @property
+    def decision(self) -> _Plan | None: ...
 
 
 # -- conversations ---------------------------------------------------------------------
@@ -124,6 +186,89 @@ def conversation_markdown(conv: Conversation) -> str:
 def conversation_html(conv: Conversation) -> str:
     """The same view as HTML: a row of four steps, the current one highlighted."""
     return _conversation(conv, "html")
+
+
+# -- scenarios -------------------------------------------------------------------------
+
+
+def _person(name: str, role: ParticipantRole, relation: str | None, language: str) -> str:
+    if relation:
+        return text("common.person_relation", language, name=name, role=role, relation=relation)
+    return text("common.person", language, name=name, role=role)
+
+
+def _scenario(scenario: ScenarioView, format: str) -> str:
+    language = scenario.language
+    client, professional = scenario.client, scenario.professional
+    people = [
+        _person(client.name, ParticipantRole.CLIENT, None, language),
+        _person(professional.name, ParticipantRole.PROFESSIONAL, professional.function, language),
+        *(_person(o.name, o.role, o.relation, language) for o in scenario.others),
+    ]
+    wish = client.preferred_role
+    rows: list[tuple[str, list[str]]] = [("common.label.question", [scenario.question])]
+    if scenario.goal:
+        rows.append(("common.label.goal", [scenario.goal]))
+    rows += [
+        ("display.people", people),
+        (
+            "common.label.role",
+            [wish.label(language) if wish else text("common.role_unknown", language)],
+        ),
+        (
+            "display.options",
+            [
+                text("common.status_quo", language, title=o.title) if o.status_quo else o.title
+                for o in scenario.options
+            ],
+        ),
+    ]
+    if scenario.criteria:
+        rows.append(("display.criteria", [_importance(c, language) for c in scenario.criteria]))
+    plan = scenario.decision
+    if plan is not None:
+        titles = {o.key: o.title for o in scenario.options}
+        weeks = plan.follow_up_weeks
+        rows.append(
+            (
+                "display.planned_decision",
+                [
+                    titles.get(plan.option, plan.option),
+                    plan.decided_by.label(language),
+                    ntext("guide.here.follow_up_weeks", weeks, language, weeks=weeks),
+                ],
+            )
+        )
+    return _render(
+        "scenario",
+        format,
+        language=language,
+        title=scenario.title,
+        rows=[{"label": text(key, language), "entries": entries} for key, entries in rows],
+    )
+
+
+def _importance(criterion: Criterion, language: str) -> str:
+    name = criterion.label or criterion.key
+    if criterion.owner:
+        return text(
+            "display.importance_of",
+            language,
+            criterion=name,
+            importance=criterion.importance,
+            owner=criterion.owner,
+        )
+    return text("display.importance", language, criterion=name, importance=criterion.importance)
+
+
+def scenario_markdown(scenario: ScenarioView) -> str:
+    """A scenario in short, as a Markdown table: who, the question, options, what counts, plan."""
+    return _scenario(scenario, "md")
+
+
+def scenario_html(scenario: ScenarioView) -> str:
+    """The same view as an HTML table, its cells aligned left and top in any notebook."""
+    return _scenario(scenario, "html")
 
 
 # -- ranking and sensitivity -----------------------------------------------------------
