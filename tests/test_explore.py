@@ -73,14 +73,69 @@ def test_the_ranking_is_a_table_and_a_bar_chart() -> None:
     assert result.to_markdown("en").startswith("| Rank | Option | total | unknown weight |\n")
     svg = ElementTree.fromstring(result._repr_html_())
     bars = [r for r in svg.iter("{http://www.w3.org/2000/svg}rect") if r.get("fill") == "#6aa84f"]
-    # pgb: 25 of 45 -> 300 x 25/45 = 166.7 pixels; zo_laten: 20 of 45 -> 133.3.
-    assert ["166.7", "133.3"] == [bar.get("width") for bar in bars]
+    # pgb: 25 of 45 -> 440 x 25/45 = 244.4 pixels; zo_laten: 20 of 45 -> 195.6.
+    assert ["244.4", "195.6"] == [bar.get("width") for bar in bars]
     assert [
         {"rank": 1, "option": "pgb", "total": 25, "maximum": 45, "unknown_weight": 4,
          "points.vast": 25, "points.papier": None},
         {"rank": 2, "option": "zo_laten", "total": 20, "maximum": 45, "unknown_weight": 0,
          "points.vast": 0, "points.papier": 20},
     ] == result.rows()  # fmt: skip
+
+
+def tied_conversation(language: str = "nl") -> sb.Conversation:
+    """Daan's scenario with what his parents find important: two options tie at 51."""
+    scenario = sb.load_scenario(EXAMPLES / "jeugdhulp-keuze.yaml")
+    profile = {"zelf_kiezen": 2, "rust_thuis": 5}
+    criteria = tuple(
+        attrs.evolve(c, importance=profile.get(c.key, c.importance)) for c in scenario.criteria
+    )
+    return attrs.evolve(scenario, criteria=criteria, language=language).play()
+
+
+def test_a_conversations_ranking_shows_the_options_by_their_titles() -> None:
+    conv = at(S.DECIDED, language="en")
+    result = conv.ranking()
+    assert ("niets", "werkervaring") == result.order()  # the data keeps the keys
+    assert result == conv.weighing.ranking([o.key for o in conv.options])
+    text = result._repr_markdown_()
+    assert text.startswith("| Rank | Option | total | unknown weight |\n")
+    assert "| 1 | Nu niets veranderen | 15 / 40 | 5 |" in text
+    assert "| niets |" not in text
+    svg = ElementTree.fromstring(result._repr_html_())
+    labels = ["".join(t.itertext()) for t in svg.iter("{http://www.w3.org/2000/svg}text")]
+    # Each label holds its title twice: whole for hovering, then cut to fit (here: whole).
+    assert ["1. Nu niets veranderen" * 2, "2. Werkervaringsplaats" * 2] == labels[0::2]
+
+
+def test_a_long_title_is_cut_above_its_bar_and_shown_whole_on_hovering() -> None:
+    title = "Een optie met een titel die veel langer is dan er boven een balk past, zeker weten"
+    result = attrs.evolve(ranking(), titles={"pgb": title})
+    svg = ElementTree.fromstring(result._repr_html_())
+    label = next(svg.iter("{http://www.w3.org/2000/svg}text"))
+    assert f"1. {title}" == label[0].text
+    assert (
+        "1. Een optie met een titel die veel langer is dan er boven een balk past,…"
+        == label[0].tail
+    )
+
+
+def test_a_tie_for_first_place_reads_as_a_tie() -> None:
+    result = tied_conversation().ranking()
+    assert result.tied_at_top
+    shared = (
+        "Gedeeld eerste: Gesprekken met een hulpverlener van het wijkteam en "
+        "Begeleiding van het hele gezin thuis (51)"
+    )
+    assert shared == result.describe_top()
+    assert result._repr_markdown_().startswith(f"**{shared}**\n\n| Plaats |")
+    assert ">2 opties staan samen bovenaan, met 51 punten</text>" in result._repr_html_()
+    assert "Shared first: Gesprekken" in str(result.describe_top("en"))
+    single = at(S.DECIDED).ranking()
+    assert "Nu niets veranderen (15)" == single.describe_top()
+    assert "**" not in single._repr_markdown_()
+    assert "samen bovenaan" not in single._repr_html_()
+    assert sb.Ranking(options=()).describe_top() is None
 
 
 def test_a_ranking_without_options_says_so() -> None:
@@ -101,6 +156,34 @@ def test_the_sensitivity_says_in_words_when_the_choice_flips() -> None:
     assert "drops from 5 to 2" in result.sentences(language="en")[1]
     assert result._repr_markdown_().startswith("- ")
     assert "<li>De keuze kantelt" in result._repr_html_()
+
+
+def test_the_sensitivity_names_options_by_title_and_criteria_in_the_clients_words() -> None:
+    scenario = sb.load_scenario(EXAMPLES / "reintegratie-participatiewet.yaml")
+    result = attrs.evolve(scenario, language="en").play().sensitivity()
+    assert "afwachten" == result.top  # the data keeps the keys
+    assert (
+        "- The choice flips to Werkervaringsplaats bij de kringloopwinkel if "
+        "'Mijn rug niet overbelasten' drops from 5 to 4.\n"
+    ) == result._repr_markdown_().splitlines(keepends=True)[0]
+    assert "rug_ontzien" not in result._repr_html_()
+    assert "werkervaring " not in result._repr_html_()
+
+
+def test_the_sensitivity_says_first_that_the_top_is_shared() -> None:
+    result = tied_conversation().sensitivity()
+    assert ("wijkteam", ("gezinsbegeleiding",)) == (result.top, result.tied_with)
+    lines = result.sentences()
+    assert (
+        "Gesprekken met een hulpverlener van het wijkteam en Begeleiding van het hele gezin thuis "
+        "staan samen bovenaan. De zinnen hieronder gaan over Gesprekken met een hulpverlener van "
+        "het wijkteam."
+    ) == lines[0]
+    assert (
+        "De keuze kantelt naar Begeleiding van het hele gezin thuis als 'Snel beginnen' zakt "
+        "van 4 naar 3."
+    ) in lines
+    assert "share first place" in tied_conversation("en").sensitivity()._repr_markdown_()
 
 
 def test_a_preview_shows_a_document_in_both_forms() -> None:

@@ -274,16 +274,43 @@ def scenario_html(scenario: ScenarioView) -> str:
 # -- ranking and sensitivity -----------------------------------------------------------
 
 
+_BAR_LABEL = 72
+"""How many characters of an option's title fit above its bar; the rest shows on hovering."""
+
+
+def _ranking(ranking: Ranking, format: str, language: str) -> str:
+    options = []
+    for o in ranking.options:
+        title = ranking.title(o.option)
+        short = title if len(title) <= _BAR_LABEL else title[: _BAR_LABEL - 1].rstrip() + "…"
+        unknown = MAX_SCORE * o.unknown_weight / o.maximum if o.maximum else 0.0
+        options.append(
+            {
+                "rank": o.rank,
+                "title": title,
+                "short": short,
+                "total": o.total,
+                "maximum": o.maximum,
+                "unknown_weight": o.unknown_weight,
+                "share": o.share,
+                "unknown_share": unknown,
+            }
+        )
+    tie = ranking.describe_top(language) if ranking.tied_at_top else None
+    return _render("ranking", format, language=language, options=options, tie=tie)
+
+
 def ranking_markdown(ranking: Ranking, language: str = "nl") -> str:
-    """The ranking as a Markdown table: rank, option, total of the maximum, unknown weight."""
-    return _render("ranking", "md", language=language, options=ranking.options)
+    """The ranking as a Markdown table: rank, option, total of the maximum, unknown weight.
+
+    Options show by their titles; a tie for first place is said in words above the table.
+    """
+    return _ranking(ranking, "md", language)
 
 
 def ranking_html(ranking: Ranking, language: str = "nl") -> str:
-    """The ranking as an inline SVG bar chart (no plotting library needed)."""
-    return _render(
-        "ranking", "html", language=language, options=ranking.options, max_score=MAX_SCORE
-    )
+    """The ranking as an inline SVG bar chart (no plotting library needed), titles above bars."""
+    return _ranking(ranking, "html", language)
 
 
 def sensitivity_markdown(result: Sensitivity, language: str = "nl") -> str:
