@@ -263,7 +263,7 @@ def test_a_scenario_shows_who_what_and_the_plan_in_a_table() -> None:
         "Cliënt en professional beslissen samen.<br>Terugkijken over 6 weken. |"
     ) in text
     html = scenario._repr_html_()
-    assert '<table class="sb-scenario" lang="nl">' in html
+    assert '<table class="sb-scenario" lang="nl" style="margin-left:0">' in html
     assert "<li>Snel beginnen (belang 4)</li>" in html
     # A notebook aligns table cells right; words read better from the left.
     assert 16 == html.count('style="text-align:left;vertical-align:top"')
@@ -303,17 +303,91 @@ def test_variants_compare_value_profiles_side_by_side() -> None:
     assert ("pgb", 54) == (rows[1]["top"], rows[1]["top_total"])
     assert rows[0]["decision_is_top"] is True
     assert rows[1]["decision_is_top"] is False
-    assert "<td>pgb</td>" in result._repr_html_()
-    assert "| zelf kiezen telt |" in result._repr_markdown_()
+    # The notebook table: titles and labels, not keys; what both share said once, above it.
+    text = result._repr_markdown_()
+    assert text.startswith(
+        "- **Zo wil de cliënt beslissen:** Cliënt en professional beslissen samen.\n"
+        "- **Belang van \u2018Een vaste hulp die ik ken\u2019:** 5\n"
+    )
+    assert "- **Besluit:** Een andere aanbieder met een vaste hulp\n" in text
+    assert (
+        "| Waardenprofiel | Belang van \u2018Zelf kiezen wie er komt\u2019 | Eerste in de rangorde "
+        "| Besluit is eerste in de rangorde |\n"
+    ) in text
+    assert "| zelf kiezen telt | 5 | Een persoonsgebonden budget (pgb) (54) | nee |" in text
+    assert "pgb (54)" not in text
+    html = result._repr_html_()
+    assert '<td style="text-align:left;vertical-align:top">Een persoonsgebonden budget' in html
+    assert "<td>pgb</td>" not in html
+
+
+def test_variants_say_a_tie_at_the_top_as_a_tie() -> None:
+    scenario = sb.load_scenario(EXAMPLES / "jeugdhulp-keuze.yaml")
+    result = sb.variants(scenario, profiles={"ouders": {"zelf_kiezen": 2, "rust_thuis": 5}})
+    (row,) = result.rows()
+    assert (True, "wijkteam", 51) == (row["tied_at_top"], row["top"], row["top_total"])
+    assert row["decision_is_top"] is True
+    assert (
+        "| Gedeeld eerste: Gesprekken met een hulpverlener van het "
+        "wijkteam en Begeleiding van het hele gezin thuis (51) |"
+    ) in result._repr_markdown_()
+    # The decision counts as first when it is any of the options that share first place.
+    other = attrs.evolve(scenario.decision, option="gezinsbegeleiding")
+    (row,) = sb.variants(
+        attrs.evolve(scenario, decision=other),
+        profiles={"ouders": {"zelf_kiezen": 2, "rust_thuis": 5}},
+    ).rows()
+    assert row["decision_is_top"] is True
 
 
 def test_variants_compare_decision_roles() -> None:
     scenario = sb.load_scenario(EXAMPLE)
     result = sb.variants(scenario, roles=list(sb.DecisionRole), language="en")
     assert 5 == len(result)
-    assert [r.value for r in sb.DecisionRole] == [row["preferred_role"] for row in result.rows()]
+    rows = result.rows()
+    assert [r.value for r in sb.DecisionRole] == [row["preferred_role"] for row in rows]
     assert all(v.conversation.step is S.DECIDED for v in result)
     assert result.variants[0].name.endswith("The client decides alone.")
+    # The scenario's plan is to decide together: only that wish is met.
+    assert {"shared"} == {row["decided_by"] for row in rows}
+    assert [False, False, True, False, False] == [row["decided_as_wished"] for row in rows]
+
+
+def test_comparing_roles_shows_what_differs_between_them() -> None:
+    result = sb.variants(sb.load_scenario(EXAMPLE), roles=list(sb.DecisionRole), language="en")
+    text = result._repr_markdown_()
+    # What the roles share is said once: the profile, the ranking, the decision, who decided.
+    common, table = text.split("\n\n")
+    assert "- **Who decided:** Client and professional decide together." in common
+    assert "- **Decision:** Een andere aanbieder met een vaste hulp" in common
+    lines = table.splitlines()
+    assert (
+        "| How the client wants to decide | As the client wished | What the guide asks in step 1 "
+        "| What the guide asks at the decision |"
+    ) == lines[0]
+    body = lines[2:]
+    assert 5 == len(body) == len(set(body)), "five different rows"
+    assert body[0].startswith(
+        "| The client decides alone. | no | The client wants to decide alone. Explain every option"
+    )
+    assert "| Client and professional decide together. | yes | " in body[2]
+    assert body[4].endswith(
+        "| The client wants you to decide: make a proposal, explain why, "
+        "and ask whether the client agrees. |"
+    )
+    html = result._repr_html_()
+    assert 5 == html.count("<tr><td ")
+    assert (
+        "De cliënt wil zelf beslissen"
+        in sb.variants(sb.load_scenario(EXAMPLE), roles=list(sb.DecisionRole))._repr_html_()
+    )
+
+
+def test_one_variant_shows_every_column() -> None:
+    result = sb.variants(sb.load_scenario(EXAMPLE))
+    text = result._repr_markdown_()
+    assert text.startswith("| Waardenprofiel | Zo wil de cliënt beslissen | Belang van ")
+    assert "| zoals in het scenario | Cliënt en professional beslissen samen. | 5 | " in text
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,7 @@ __all__ = [
     "FidelityView",
     "ReportView",
     "ScenarioView",
+    "comparison",
     "conversation_html",
     "conversation_markdown",
     "diagram_markdown",
@@ -40,8 +41,6 @@ __all__ = [
     "scenario_markdown",
     "sensitivity_html",
     "sensitivity_markdown",
-    "table_html",
-    "table_markdown",
 ]
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -419,23 +418,31 @@ def _preview_style(css: str) -> str:
     return style.replace("</", "<\\/")  # nothing in it can end the <style> element
 
 
-# -- tables of plain rows --------------------------------------------------------------
+# -- comparisons ----------------------------------------------------------------------
 
 
-def _table(rows: Sequence[Mapping[str, Any]], format: str) -> str:
-    head = list(rows[0]) if rows else []
-    cells = [["" if row[key] is None else str(row[key]) for key in head] for row in rows]
-    return _render("table", format, head=head, rows=cells)
+def comparison(
+    format: str,
+    *,
+    common: Sequence[tuple[str, str]],
+    head: Sequence[str],
+    rows: Sequence[Sequence[str]],
+) -> str:
+    """Variants side by side: what they share said once, then a table of what differs.
 
-
-def table_markdown(rows: Sequence[Mapping[str, Any]]) -> str:
-    """Rows of plain values as a Markdown table, the first row's keys as its head."""
-    return _table(rows, "md")
-
-
-def table_html(rows: Sequence[Mapping[str, Any]]) -> str:
-    """Rows of plain values as an HTML table, the first row's keys as its head."""
-    return _table(rows, "html")
+    Args:
+        format: "md" or "html".
+        common: (heading, value) of the columns that are the same in every row.
+        head: The headings of the other columns.
+        rows: One row of texts per variant, one text per heading.
+    """
+    return _render(
+        "comparison",
+        format,
+        common=[list(pair) for pair in common],
+        head=list(head),
+        rows=[list(row) for row in rows],
+    )
 
 
 # -- diagrams ---------------------------------------------------------------------------
