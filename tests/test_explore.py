@@ -236,6 +236,7 @@ def test_a_preview_style_cannot_end_its_style_element() -> None:
         (":root { x: 1 } html body .a { y: 2 }", "div.s { x: 1 }\ndiv.s .a { y: 2 }"),
         ("h1, .a > p { x: 1; }", "div.s h1, div.s .a > p { x: 1; }"),
         (":is(h1, h2) { x: 1 }", "div.s :is(h1, h2) { x: 1 }"),
+        ('a[title="x, y"], p { x: 1 }', 'div.s a[title="x, y"], div.s p { x: 1 }'),
         ("/* a } comment */ p { content: \"}{\"; }", 'div.s p { content: "}{"; }'),
         ("@media print { p { x: 1 } }", "@media print {\n  div.s p { x: 1 }\n}"),
         ("@import url(x.css); @page { margin: 1cm } @font-face { a: b } p { x: 1 }",
@@ -381,6 +382,19 @@ def test_comparing_roles_shows_what_differs_between_them() -> None:
         "De cliënt wil zelf beslissen"
         in sb.variants(sb.load_scenario(EXAMPLE), roles=list(sb.DecisionRole))._repr_html_()
     )
+
+
+def test_without_a_planned_decision_nothing_is_said_about_it() -> None:
+    scenario = attrs.evolve(sb.load_scenario(EXAMPLE), decision=None)
+    result = sb.variants(scenario, roles=[sb.DecisionRole.SHARED, sb.DecisionRole.CLIENT_ALONE])
+    assert all(v.conversation.decision is None for v in result)
+    rows = result.rows()
+    assert [None, None] == [row["decided_as_wished"] for row in rows]
+    assert [None, None] == [row["decision_is_top"] for row in rows]
+    text = result._repr_markdown_()
+    for heading in ("Besluit", "Wie besliste", "Zoals de cliënt wilde"):
+        assert heading not in text
+    assert "| Zo wil de cliënt beslissen | Dit vraagt de gids in stap 1 | " in text
 
 
 def test_one_variant_shows_every_column() -> None:

@@ -177,7 +177,7 @@ class Variants:
             # to the professional, and whether the decision went as wished.
             wishes = [v.preferred_role.value if v.preferred_role else None for v in found]
             columns += [
-                (say("display.decided_by"), [role(d.decided_by if d else None) for d in decisions]),
+                (say("display.decided_by"), [role(d.decided_by) if d else "" for d in decisions]),
                 (say("display.as_wished"), [yes_no(v.decided_as_wished) for v in found]),
                 (
                     say("display.guide_inform"),
@@ -191,7 +191,8 @@ class Variants:
         return columns
 
     def _view(self, format: str) -> str:
-        columns = self._columns()
+        # A column with nothing in it (no decision planned) is left out.
+        columns = [(head, cells) for head, cells in self._columns() if any(cells)]
         common: list[tuple[str, str]] = []
         if len(self.variants) > 1:
             common = [(head, cells[0]) for head, cells in columns if len(set(cells)) == 1]
