@@ -11,7 +11,6 @@ from samenbeslissen.core.markdown import markdown_literal
 from samenbeslissen.core.model import ParticipantRole
 from samenbeslissen.core.ranking import MAX_SCORE
 from samenbeslissen.core.steps import FOUR_STEPS, Step
-from samenbeslissen.explore.style import scoped
 from samenbeslissen.i18n import ntext, text, translations
 
 if TYPE_CHECKING:
@@ -393,29 +392,18 @@ def report_html(report: ReportView, language: str = "nl") -> str:
 # -- document previews -----------------------------------------------------------------
 
 
-def preview_html(document: str, css: str) -> str:
-    """An HTML fragment of a document with the documents' style, limited to this preview.
+def preview_html(document: str, style: str) -> str:
+    """An HTML fragment of a document in a ``<div class="sb-preview">``, with its style.
 
     Args:
         document: The fragment, escaped already (``render(..., fragment=True)``).
-        css: The style sheet of the HTML documents (``Renderer.stylesheet()``);
-            empty for none.
+        style: CSS whose rules apply only inside the preview (see
+            :func:`samenbeslissen.explore.style.scoped`); empty for none.
     """
-    return _render(
-        "preview", "html", scope=PREVIEW_CLASS, style=_preview_style(css), document=document
-    ).rstrip("\n")
-
-
-@functools.lru_cache(maxsize=8)
-def _preview_style(css: str) -> str:
-    """``css`` after the notebook reset, every rule limited to the preview's element."""
-    if not css:
-        return ""
-    reset = (TEMPLATES / "preview.css").read_text(encoding="utf-8")
-    # The element and its class: one more type in each selector than a notebook's
-    # ".jp-RenderedHTMLCommon td", so the documents' rules win over the notebook's.
-    style = scoped(f"{reset}\n{css}", f"div.{PREVIEW_CLASS}")
-    return style.replace("</", "<\\/")  # nothing in it can end the <style> element
+    style = style.replace("</", "<\\/")  # nothing in it can end the <style> element
+    return _render("preview", "html", scope=PREVIEW_CLASS, style=style, document=document).rstrip(
+        "\n"
+    )
 
 
 # -- comparisons ----------------------------------------------------------------------

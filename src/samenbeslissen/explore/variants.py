@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -13,8 +14,9 @@ from samenbeslissen.core.model import DecisionRole
 from samenbeslissen.core.ranking import MAX_SCORE, Ranking
 from samenbeslissen.core.weighing import Criterion
 from samenbeslissen.errors import InputError
-from samenbeslissen.explore.display import comparison, preview_html
+from samenbeslissen.explore.display import PREVIEW_CLASS, TEMPLATES, comparison, preview_html
 from samenbeslissen.explore.frames import to_frame
+from samenbeslissen.explore.style import scoped
 from samenbeslissen.i18n import text
 from samenbeslissen.rendering.renderer import render, stylesheet
 from samenbeslissen.scenarios import Scenario
@@ -39,10 +41,21 @@ class Preview:
         return self.markdown
 
     def _repr_html_(self) -> str:
-        return preview_html(self.html, self.css)
+        return preview_html(self.html, _preview_style(self.css))
 
     def __str__(self) -> str:
         return self.markdown
+
+
+@functools.lru_cache(maxsize=8)
+def _preview_style(css: str) -> str:
+    """``css`` after the notebook reset, every rule limited to the preview's element."""
+    if not css:
+        return ""
+    reset = (TEMPLATES / "preview.css").read_text(encoding="utf-8")
+    # The element and its class: one more type in each selector than a notebook's
+    # ".jp-RenderedHTMLCommon td", so the documents' rules win over the notebook's.
+    return scoped(f"{reset}\n{css}", f"div.{PREVIEW_CLASS}")
 
 
 def preview(
