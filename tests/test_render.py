@@ -241,6 +241,9 @@ GOLDEN_STEP: dict[str, sb.Step | None] = {
     "option_grid": sb.Step.DECIDED,
     "summary": sb.Step.DECIDED,
     "script": None,  # the scenario itself
+    "role_cards": None,
+    "observer_sheet": None,
+    "trainer_key": None,
 }
 
 
@@ -351,7 +354,7 @@ def test_built_in_documents_match_their_golden_files(
 
 
 YOUTH = Path(__file__).parents[1] / "examples" / "jeugdhulp-keuze.yaml"
-YOUTH_DOCUMENTS = ("guide", "summary", "script")
+YOUTH_DOCUMENTS = ("guide", "summary", "script", "role_cards", "trainer_key")
 """A minor with two parents with authority, his mother's wish and their consent: the
 documents whose words change with representatives and age, in the example's Dutch."""
 
@@ -360,7 +363,8 @@ documents whose words change with representatives and age, in the example's Dutc
 def test_the_youth_care_example_matches_its_golden_files(document: str) -> None:
     scenario = sb.load_scenario(YOUTH)
     # The script is the trainer's plan; the guide and summary follow the played conversation.
-    source = scenario if document == "script" else scenario.play(clock=ticking_clock())
+    planned = document in ("script", "role_cards", "trainer_key")
+    source = scenario if planned else scenario.play(clock=ticking_clock())
     actual = render(source, document, "text")
     path = GOLDEN / f"jeugdhulp-keuze.{document}.nl.txt"
     if UPDATE_GOLDEN:
@@ -773,8 +777,8 @@ def test_the_option_grid_without_weighing_leaves_meaning_to_discuss() -> None:
 
 
 def test_the_summary_addresses_the_client_as_the_scenario_says() -> None:
-    with_u = render(household("nl"), "summary")
-    with_je = render(household("nl", address="je"), "summary")
+    with_u = render(household("nl"), "summary", step="decided")
+    with_je = render(household("nl", address="je"), "summary", step="decided")
     assert "Welke vragen heeft u nog?" in with_u
     assert "Welke vragen heb je nog?" in with_je
     assert "Jij en Sanne de Vries hebben samen besloten." in with_je
@@ -783,7 +787,8 @@ def test_the_summary_addresses_the_client_as_the_scenario_says() -> None:
 
 
 def test_the_summary_of_a_scenario_gives_the_follow_up_in_weeks() -> None:
-    assert "Over 6 weken kijken we samen hoe het gaat." in render(household("nl"), "summary")
+    summary = render(household("nl"), "summary", step="decided")
+    assert "Over 6 weken kijken we samen hoe het gaat." in summary
 
 
 def test_the_summary_of_a_conversation_gives_the_follow_up_date() -> None:
@@ -835,7 +840,7 @@ def test_a_planned_decision_for_an_option_not_listed_shows_its_key() -> None:
         option="verhuizen", decided_by=sb.DecisionRole.SHARED, rationale="Ja."
     )
     scenario = attrs.evolve(household("nl"), decision=planned)
-    assert "- U kiest voor: verhuizen." in render(scenario, "summary")
+    assert "**Zo eindigt het gesprek:** verhuizen." in render(scenario, "script")
 
 
 def test_the_language_can_differ_from_the_sources_own() -> None:
@@ -862,7 +867,7 @@ def test_rendering_is_deterministic_and_a_restored_conversation_renders_the_same
 def test_the_context_has_the_keys_its_docstring_describes() -> None:
     docstring = inspect.getdoc(_render_context.build_context) or ""
     documented = set(re.findall(r"^    (\w+)\s{2,}", docstring, re.MULTILINE))
-    added_by_the_renderer = {"document", "format", "language", "fragment"}
+    added_by_the_renderer = {"document", "format", "language", "fragment", "actor"}
     for source in (at_decide(), household("nl")):
         assert documented | added_by_the_renderer == set(Renderer().context(source))
 
@@ -1234,7 +1239,8 @@ def test_english_says_the_same_to_je_as_to_u(document: str, format_: str) -> Non
 def test_dutch_says_je_where_the_scenario_does(document: str) -> None:
     with_u = render(household("nl"), document, "text")
     with_je = render(household("nl", address="je"), document, "text")
-    if document == "next_step":  # it says nothing to the client
+    if document in ("next_step", "role_cards", "observer_sheet", "trainer_key"):
+        # They speak to the professional, the players, the observers and the trainer.
         assert with_u == with_je
     else:
         assert with_u != with_je
@@ -1253,10 +1259,12 @@ def test_counts_take_the_plural_form_that_fits() -> None:
         decision=PlannedDecision(option="council", decided_by=sb.DecisionRole.SHARED,
                                  rationale="Ja.", follow_up_weeks=1),
     )  # fmt: skip
-    assert "Over 1 week kijken we samen hoe het gaat." in render(one_week, "summary")
-    assert "Terugkijken over 1 week." in render(one_week)
-    assert "In 1 week we will look together" in render(one_week, "summary", language="en")
-    assert "Over 6 weken kijken we samen hoe het gaat." in render(household("nl"), "summary")
+    decided = "decided"
+    assert "Over 1 week kijken we samen hoe het gaat." in render(one_week, "summary", step=decided)
+    assert "Terugkijken over 1 week." in render(one_week, step=decided)
+    assert "In 1 week we will look together" in render(
+        one_week, "summary", language="en", step=decided
+    )
 
 
 @pytest.mark.parametrize(
@@ -1405,8 +1413,11 @@ def test_json_of_a_report_and_of_a_scenario_is_plain_json() -> None:
     report = sb.report([council_conversation(sdm=3) for _ in range(6)])
     assert "report" == json.loads(sb.render(report, "report", format="json"))["document"]
     scenario = sb.demo_scenario()
-    data = json.loads(sb.render(scenario, "guide", format="json"))["data"]
+    data = json.loads(sb.render(scenario, "script", format="json"))["data"]
     assert (True, scenario.title) == (data["planned"], data["title"])
+    # The guide shows the scenario's conversation at the start: nothing planned shown.
+    data = json.loads(sb.render(scenario, "guide", format="json"))["data"]
+    assert (False, scenario.title, None) == (data["planned"], data["title"], data["decision"])
 
 
 def test_json_text_is_not_escaped_for_markdown() -> None:
@@ -1488,3 +1499,51 @@ def test_a_summary_without_agreements_contact_or_objection_has_no_what_now_secti
     with pytest.raises(sb.InputError) as info:
         _decided(sb.DecisionRole.SHARED, agreements=["goed", " "])
     assert "agreements[1]" == info.value.field
+
+
+# -- a scenario at a step ------------------------------------------------------------------
+
+YOUTH_SCENARIO = sb.load_scenario(Path(__file__).parents[1] / "examples" / "jeugdhulp-keuze.yaml")
+
+
+@pytest.mark.parametrize("document", ["option_grid", "summary", "guide", "next_step"])
+def test_a_scenario_rendered_at_the_start_shows_nothing_chosen(document: str) -> None:
+    text = render(YOUTH_SCENARIO, document, "text")
+    assert "gekozen" not in text
+    assert "Je kiest voor" not in text
+    assert "Daan Visser" in text or document == "next_step"
+    decided = render(YOUTH_SCENARIO, document, "text", step="decided")
+    if document in ("option_grid", "summary"):
+        assert "gekozen" in decided or "Je kiest voor" in decided
+
+
+@pytest.mark.parametrize("step", ["inform", "options", "preferences", "decide", "decided"])
+def test_playing_to_a_step_keeps_the_scenarios_people_title_and_address(step: str) -> None:
+    guide = render(YOUTH_SCENARIO, "guide", "text", step=step)
+    summary = render(YOUTH_SCENARIO, "summary", "text", step=step)
+    assert "Welke hulp past bij Daan?" in summary  # the title
+    assert "Fatima El Khatib, jeugdconsulent van het wijkteam" in summary  # the function
+    assert "(ouder met gezag, moeder)" in summary  # the relation
+    assert "Welke vragen heb je nog?" in summary  # "je", as the scenario says
+    assert "je" == YOUTH_SCENARIO.address
+    assert "“Je mag meebeslissen." in guide
+
+
+def test_the_script_keeps_every_line_the_trainer_wrote_at_any_step() -> None:
+    plan = render(YOUTH_SCENARIO, "script", "text")
+    for step in ("inform", "decided"):
+        assert plan == render(YOUTH_SCENARIO, "script", "text", step=step)
+    lines = [line.text for _, scripted in YOUTH_SCENARIO.lines for line in scripted.pitfall]
+    assert lines
+    flat = " ".join(plan.split())
+    for line in lines:
+        assert " ".join(line.split())[:40] in flat
+
+
+def test_a_step_is_for_a_scenario_only_and_must_be_one_it_can_play_to() -> None:
+    with pytest.raises(sb.InputError) as info:
+        render(at_decide(), "guide", step="decided")
+    assert ("step", "render_step_scenario") == (info.value.field, info.value.key)
+    with pytest.raises(sb.InputError) as info:
+        render(YOUTH_SCENARIO, "guide", step="evaluated")
+    assert "step" == info.value.field

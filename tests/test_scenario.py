@@ -1007,7 +1007,9 @@ def test_the_youth_care_example_says_je_to_the_young_person_and_brings_both_pare
     assert conv.weighing is not None
     assert "Petra Visser" == {c.key: c.owner for c in conv.weighing.criteria}["rust_thuis"]
     for document in ("guide", "summary", "option_grid", "script"):
-        assert "Minder ruzie thuis (wens van Petra Visser)" in sb.render(scenario, document)
+        assert "Minder ruzie thuis (wens van Petra Visser)" in sb.render(
+            scenario, document, step="decided"
+        )
 
 
 def test_the_wmo_example_brings_a_client_support_person_who_speaks() -> None:
@@ -1053,7 +1055,8 @@ def test_the_starter_loads_and_plays_to_a_decision(language: str) -> None:
 def test_the_starter_explains_every_field_in_a_comment_above_it(language: str) -> None:
     lines = starter_scenario(language).splitlines()
     fields = [
-        "title", "language", "address", "client", "name", "situation", "preferred_role",
+        "title", "language", "address", "client", "name", "situation", "feelings",
+        "preferred_role", "owner",
         "professional", "function", "others", "role", "relation", "question", "goal",
         "options", "key", "description", "pros", "cons", "status_quo", "criteria", "label",
         "importance", "ratings", "decision", "option", "decided_by", "rationale",
@@ -1223,3 +1226,24 @@ def test_a_picture_file_needs_a_scenario_file_to_start_from() -> None:
     error = refused(text, source=None)
     assert "scenario_picture_no_folder" == error.key
     assert "data:image/png;base64" in str(error)
+
+
+def test_two_people_with_one_role_each_speak_their_own_lines() -> None:
+    scenario = load_scenario(ROOT / "examples" / "jeugdhulp-keuze.yaml")
+    said = [line for _, lines in scenario.lines for line in (*lines.good, *lines.pitfall)]
+    assert {None, "Erik Visser"} == {
+        line.name
+        for line in said
+        if line.speaker.value != "client" and line.speaker.value != "professional"
+    }
+    script = sb.render(scenario, "script", "text")
+    assert "Erik Visser (ouder met gezag): Dat het thuis rustiger wordt." in script
+    assert "Petra Visser (ouder met gezag): Wat vindt Daan daar zelf van?" in script
+    # Written back by name, so the plain data reads back the same.
+    data = sb.scenario_to_dict(scenario)
+    assert "Erik Visser" in {line["speaker"] for line in data["lines"]["preferences"]["good"]}
+    assert scenario == sb.scenario_from_dict(data)
+    validator().validate(data)
+    # A name that does not take part is neither a role nor a person.
+    error = refused(changed("    - speaker: professional\n", "    - speaker: Piet\n"))
+    assert error.field.endswith(".speaker")

@@ -19,6 +19,12 @@ if TYPE_CHECKING:
         Pitfall,
         fidelity,
     )
+    from samenbeslissen.analysis.observations import (
+        Observation,
+        RoundScore,
+        read_observations,
+        score_observations,
+    )
     from samenbeslissen.analysis.report import (
         Distribution,
         RemarksWithheldWarning,
@@ -146,6 +152,7 @@ __all__ = [
     "Invitation",
     "Line",
     "NotEnoughOptionsError",
+    "Observation",
     "Option",
     "OptionalDependencyError",
     "Participant",
@@ -168,6 +175,7 @@ __all__ = [
     "Renderer",
     "Report",
     "RoleGroup",
+    "RoundScore",
     "Route",
     "RuleViolationError",
     "SamenBeslissenError",
@@ -192,6 +200,7 @@ __all__ = [
     "loads_scenario",
     "paths",
     "preview",
+    "read_observations",
     "read_records",
     "record_schema",
     "render",
@@ -199,6 +208,7 @@ __all__ = [
     "scenario_from_dict",
     "scenario_schema",
     "scenario_to_dict",
+    "score_observations",
     "starter_scenario",
     "variants",
 ]
@@ -208,6 +218,10 @@ _EXPORTS: dict[str, str] = {
     "FidelityReport": "samenbeslissen.analysis.fidelity",
     "Pitfall": "samenbeslissen.analysis.fidelity",
     "fidelity": "samenbeslissen.analysis.fidelity",
+    "Observation": "samenbeslissen.analysis.observations",
+    "RoundScore": "samenbeslissen.analysis.observations",
+    "read_observations": "samenbeslissen.analysis.observations",
+    "score_observations": "samenbeslissen.analysis.observations",
     "Distribution": "samenbeslissen.analysis.report",
     "RemarksWithheldWarning": "samenbeslissen.analysis.report",
     "Report": "samenbeslissen.analysis.report",

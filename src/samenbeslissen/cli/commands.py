@@ -205,20 +205,17 @@ class _CommandError(Exception):
 def _document(args: argparse.Namespace, source: Scenario | Conversation) -> str:
     from samenbeslissen.core.conversation import Conversation
     from samenbeslissen.rendering.renderer import Renderer
-    from samenbeslissen.scenarios import Scenario
 
-    played: Scenario | Conversation = source
     if args.step and isinstance(source, Conversation):
         raise _CommandError("cli_step_record")
-    if args.step and isinstance(source, Scenario):
-        played = source.play(until=Step(args.step))
     renderer = Renderer(template_dirs=args.template_dir)
     return renderer.render(
-        played,
+        source,
         document=args.document,
         format=args.format,
         language=args.language,
         fragment=args.fragment,
+        step=args.step,
     )
 
 

@@ -28,7 +28,7 @@ from samenbeslissen.core.steps import FOUR_STEPS, Step
 from samenbeslissen.core.weighing import Criterion, Weighing
 from samenbeslissen.errors import InputError
 from samenbeslissen.i18n import decimal, text
-from samenbeslissen.scenarios import Scenario
+from samenbeslissen.scenarios import Line, Scenario
 
 if TYPE_CHECKING:
     from samenbeslissen.analysis.report import Report
@@ -52,7 +52,12 @@ def _scenario_clock() -> dt.datetime:
 
 
 def build_context(
-    source: Conversation | Scenario, *, language: str, escape: Escape
+    source: Conversation | Scenario,
+    *,
+    language: str,
+    escape: Escape,
+    plan: bool = False,
+    step: Step | None = None,
 ) -> dict[str, Any]:
     """Return the template context for ``source``: plain data, no live objects.
 
@@ -67,9 +72,10 @@ def build_context(
         goal            the shared goal, or None
         started         date the conversation started, or None (scenario)
         date            date of the last event (the conversation's latest date), or None
-        client          {name, situation, speaks, age_group}; speaks: the language the
-                        client speaks best, when not the conversation's, or None;
-                        age_group: {key, label} or None
+        client          {name, situation, feelings, speaks, age_group}; speaks: the
+                        language the client speaks best, when not the conversation's,
+                        or None; age_group: {key, label} or None; situation and
+                        feelings come from a scenario (None for a conversation)
         professional    {name, function, contact}; contact: how the client reaches them
         others          [{name, role, role_label, relation}]
         present         companion role value (significant_other, ..., bewindvoerder): [names]
@@ -104,19 +110,35 @@ def build_context(
         lines           step key -> {good: [line], pitfall: [line]}; a line is
                         {speaker, name, role_label, text}; empty when not scripted
 
-    The renderer adds ``document``, ``format``, ``language`` and ``fragment``.
+    The renderer adds ``document``, ``format``, ``language``, ``fragment`` and
+    ``actor`` (for the role cards: one person's name, or None).
     Free text is passed through ``escape`` (the renderer escapes Markdown there).
+
+    A scenario is seen in one of two ways. With ``plan`` (the trainer's
+    documents: the script, the role cards, the observer sheet and the key)
+    it is the whole plan: its criteria, ratings and planned decision, and
+    ``planned`` is True. Without, it is the conversation the scenario plays
+    up to ``step`` (the start when None), with the scenario's people,
+    title and lines: a document at the start shows nothing chosen.
 
     Args:
         source: A conversation, or a trainer's scenario.
         language: The language of labels (steps, roles, actions): "nl" or "en".
         escape: Applied to every free text of the source.
+        plan: For a scenario: show its whole plan, whatever ``step``.
+        step: For a scenario: the step to play its conversation to first.
     """
-    if isinstance(source, Scenario):
+    if not isinstance(source, Scenario):
+        return _conversation(source, language, escape)
+    if plan:
         context = _conversation(source.conversation(clock=_scenario_clock), language, escape)
-        _add_scenario(context, source, language, escape)
-        return context
-    return _conversation(source, language, escape)
+        _add_plan(context, source, language, escape)
+    else:
+        played = source.play(until=step or Step.INFORM, clock=_scenario_clock)
+        context = _conversation(played, language, escape)
+    _add_scenario(context, source, language, escape)
+    _derive(context, language)
+    return context
 
 
 def _conversation(conv: Conversation, language: str, e: Escape) -> dict[str, Any]:
@@ -142,6 +164,7 @@ def _conversation(conv: Conversation, language: str, e: Escape) -> dict[str, Any
         "client": {
             "name": e(conv.client.name),
             "situation": None,
+            "feelings": None,
             "speaks": _optional(conv.client.speaks, e),
             "age_group": _age_group(conv.client.age_group, language),
         },
@@ -219,38 +242,54 @@ def _conversation(conv: Conversation, language: str, e: Escape) -> dict[str, Any
 
 
 def _add_scenario(context: dict[str, Any], scenario: Scenario, language: str, e: Escape) -> None:
+    """What a scenario adds to its conversation: its title, people and scripted lines."""
     # The loader checks the address; a scenario built by hand may not have been.
     if scenario.address not in ADDRESSES:
         allowed = ", ".join(ADDRESSES)
         raise InputError(
             "expected_choice", field="address", allowed=allowed, got=repr(scenario.address)
         )
-    weighing = scenario.weighing
-    criteria = _criteria(weighing, e)
-    options = _options(scenario.options, criteria, weighing, e)
-    planned = scenario.decision
     context.update(
         kind="scenario",
-        planned=True,
         title=e(scenario.title),
         address=scenario.address,
         goal=_optional(scenario.goal, e),
         started=None,
         date=None,
-        options=options,
-        criteria=criteria,
         preferred_role=_role(scenario.client.preferred_role, language),
     )
+    context["client"]["situation"] = _optional(scenario.client.situation, e)
+    context["client"]["feelings"] = _optional(scenario.client.feelings, e)
+    context["professional"]["function"] = _optional(scenario.professional.function, e)
+    for other, companion in zip(context["others"], scenario.others, strict=True):
+        other["relation"] = _optional(companion.relation, e)
+    decision, planned = context["decision"], scenario.decision
+    if decision is not None and planned is not None:
+        # Played on a made-up day: the plan's "in 6 weeks" says more than its date.
+        decision.update(follow_up=None, follow_up_weeks=planned.follow_up_weeks)
+    _derive_speakers(context, language)
+    speakers, others = context["speakers"], context["others"]
+    for step in FOUR_STEPS:
+        scripted = scenario.lines_for(step)
+        context["lines"][step.value] = {
+            "good": [_line(line, speakers, others, language, e) for line in scripted.good],
+            "pitfall": [_line(line, speakers, others, language, e) for line in scripted.pitfall],
+        }
+
+
+def _add_plan(context: dict[str, Any], scenario: Scenario, language: str, e: Escape) -> None:
+    """The scenario's whole plan: its criteria, ratings and planned decision."""
+    weighing = scenario.weighing
+    criteria = _criteria(weighing, e)
+    options = _options(scenario.options, criteria, weighing, e)
+    planned = scenario.decision
+    context.update(planned=True, options=options, criteria=criteria)
     context["weighing"] = {
         "recorded": bool(criteria),
         "skipped_reason": None,
         "initial_preference": None,
         "informed_preference": None,
     }
-    context["client"]["situation"] = _optional(scenario.client.situation, e)
-    context["professional"]["function"] = _optional(scenario.professional.function, e)
-    for other, companion in zip(context["others"], scenario.others, strict=True):
-        other["relation"] = _optional(companion.relation, e)
     if planned is not None:
         for option in options:
             option["chosen"] = option["key"] == planned.option
@@ -265,27 +304,23 @@ def _add_scenario(context: dict[str, Any], scenario: Scenario, language: str, e:
             "formal_decision": None,
             "consent": [e(name) for name in planned.consent],
         }
-    speakers = context["speakers"]
-    for step in FOUR_STEPS:
-        scripted = scenario.lines_for(step)
-        context["lines"][step.value] = {
-            "good": [
-                _line(line.speaker, line.text, speakers, language, e) for line in scripted.good
-            ],
-            "pitfall": [
-                _line(line.speaker, line.text, speakers, language, e) for line in scripted.pitfall
-            ],
-        }
-    _derive(context, language)
 
 
 def _line(
-    speaker: ParticipantRole, text: str, speakers: dict[str, Any], language: str, e: Escape
+    line: Line,
+    speakers: dict[str, Any],
+    others: list[dict[str, Any]],
+    language: str,
+    e: Escape,
 ) -> dict[str, Any]:
-    who = speakers.get(speaker.value)
+    speaker = line.speaker
+    named = [o for o in others if line.name is not None and o["name"] == e(line.name)]
+    who: dict[str, Any] | None = speakers.get(speaker.value)
+    if named:  # the file named who speaks: one of several with the role
+        who = {"name": named[0]["name"], "role_label": named[0]["role_label"]}
     if who is None:  # a role nobody in the scenario has: show the role itself
         who = {"name": speaker.label(language), "role_label": speaker.label(language)}
-    return {"speaker": speaker.value, **who, "text": e(text)}
+    return {"speaker": speaker.value, **who, "text": e(line.text)}
 
 
 def _add_people(context: dict[str, Any]) -> None:
@@ -304,6 +339,11 @@ def _derive(context: dict[str, Any], language: str) -> None:
     context["favourite"] = (changes or options or [None])[0]
     _named(context["criteria"], language)
     context["top_criteria"] = sorted(context["criteria"], key=lambda c: -c["importance"])
+    _derive_speakers(context, language)
+
+
+def _derive_speakers(context: dict[str, Any], language: str) -> None:
+    """Who speaks for each role in a script line: the first person with it."""
     speakers = {
         role.value: {"name": context[role.value]["name"], "role_label": role.label(language)}
         for role in (ParticipantRole.CLIENT, ParticipantRole.PROFESSIONAL)

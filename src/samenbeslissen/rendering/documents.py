@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
-__all__ = ["DOCUMENTS", "FORMATS", "JSON", "OUTPUT_FORMATS", "REPORT"]
+__all__ = ["DOCUMENTS", "FORMATS", "JSON", "OUTPUT_FORMATS", "PLAN_DOCUMENTS", "REPORT"]
 
-DOCUMENTS = ("guide", "next_step", "option_grid", "summary", "script")
+DOCUMENTS = (
+    "guide",
+    "next_step",
+    "option_grid",
+    "summary",
+    "script",
+    "role_cards",
+    "observer_sheet",
+    "trainer_key",
+)
 """The built-in documents of a conversation or a scenario."""
+
+PLAN_DOCUMENTS = ("script", "role_cards", "observer_sheet", "trainer_key")
+"""The trainer's documents: they show a scenario's whole plan, not a step of its conversation."""
 
 FORMATS = {"markdown": "md", "html": "html", "text": "txt"}
 """Output format to the file extension of its templates (``guide.md.j2``)."""

@@ -21,6 +21,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from samenbeslissen.core.conversation import Conversation
 from samenbeslissen.core.encoding import to_json_types
 from samenbeslissen.core.markdown import markdown_escape
+from samenbeslissen.core.steps import Step
 from samenbeslissen.core.validate import check_language, shown
 from samenbeslissen.errors import InputError, TemplateError
 from samenbeslissen.i18n import (
@@ -33,7 +34,14 @@ from samenbeslissen.i18n import (
     translations,
 )
 from samenbeslissen.rendering.context import build_context, report_context
-from samenbeslissen.rendering.documents import DOCUMENTS, FORMATS, JSON, OUTPUT_FORMATS, REPORT
+from samenbeslissen.rendering.documents import (
+    DOCUMENTS,
+    FORMATS,
+    JSON,
+    OUTPUT_FORMATS,
+    PLAN_DOCUMENTS,
+    REPORT,
+)
 from samenbeslissen.rendering.limits import (
     DEFAULT_MAX_OUTPUT,
     DEFAULT_TIME_LIMIT,
@@ -177,13 +185,16 @@ class Renderer:
         language: str | None = None,
         *,
         fragment: bool = False,
+        step: Step | str | None = None,
+        actor: str | None = None,
     ) -> str:
         """Render ``document`` from ``source`` as ``format`` in ``language``.
 
         Args:
             source: A :class:`~samenbeslissen.Conversation` or a trainer's scenario.
             document: One of DOCUMENTS: "guide", "next_step", "option_grid",
-                "summary" or "script".
+                "summary", "script", or for a role play "role_cards",
+                "observer_sheet" and "trainer_key".
             format: "markdown", "html", "text", or "json" for a front end that
                 lays the document out itself: an object with ``data`` (what the
                 templates see, see ``build_context``) and ``doc`` (the document
@@ -192,6 +203,14 @@ class Renderer:
             language: "nl" or "en"; None means the source's own language.
             fragment: For HTML: a ``<div>`` to embed in a page, instead of a
                 whole page. Other formats are the same either way.
+            step: For a scenario: the step its conversation is played to
+                before rendering a document that shows where a conversation
+                stands (guide, next step, option grid, summary): "inform"
+                (the start, the default), "options", "preferences", "decide"
+                or "decided". The trainer's documents (PLAN_DOCUMENTS) always
+                show the scenario's whole plan.
+            actor: For "role_cards": the name of one person taking part, for
+                their card alone; None gives every card.
 
         Returns:
             The document. The same input always gives the same output.
@@ -203,8 +222,8 @@ class Renderer:
                 something the sandbox forbids, or has a syntax error.
         """
         if format == JSON:
-            return self._json(source, document, language)
-        context, template = self._prepare(source, document, format, language, fragment)
+            return self._json(source, document, language, step, actor)
+        context, template = self._prepare(source, document, format, language, fragment, step, actor)
         try:
             return bounded(lambda: template.generate(context), self.time_limit, self.max_output)
         except _TEMPLATE_FAILURES as error:
@@ -235,9 +254,16 @@ class Renderer:
         except RenderTimeout as error:
             raise self._template_error(error, DEFAULT_LANGUAGE, name) from None
 
-    def _json(self, source: Source, document: str, language: str | None) -> str:
+    def _json(
+        self,
+        source: Source,
+        document: str,
+        language: str | None,
+        step: Step | str | None,
+        actor: str | None,
+    ) -> str:
         """The document as JSON: the templates' data and the content they build from it."""
-        context = self.context(source, document, JSON, language)
+        context = self.context(source, document, JSON, language, step=step, actor=actor)
         lang = context["language"]
         try:
             # The content template exports `doc`; the layouts of the other
@@ -251,7 +277,9 @@ class Renderer:
             doc = _document(exported)
         except (*_TEMPLATE_FAILURES, RenderTimeout) as error:
             raise self._template_error(error, lang) from None
-        data = {k: v for k, v in context.items() if k not in ("document", "format", "fragment")}
+        data = {
+            k: v for k, v in context.items() if k not in ("document", "format", "fragment", "actor")
+        }
         result = {"document": document, "language": lang, "data": data, "doc": doc}
         return json.dumps(_plain(result), ensure_ascii=False, indent=2) + "\n"
 
@@ -263,25 +291,44 @@ class Renderer:
         language: str | None = None,
         *,
         fragment: bool = False,
+        step: Step | str | None = None,
+        actor: str | None = None,
     ) -> dict[str, Any]:
         """The data a template gets for these arguments (for writing your own templates).
 
         Raises:
             InputError: As :meth:`render`.
         """
-        return self._prepare(source, document, format, language, fragment)[0]
+        return self._prepare(source, document, format, language, fragment, step, actor)[0]
 
     def _prepare(
-        self, source: object, document: str, format: str, language: str | None, fragment: bool
+        self,
+        source: object,
+        document: str,
+        format: str,
+        language: str | None,
+        fragment: bool,
+        step: Step | str | None = None,
+        actor: str | None = None,
     ) -> tuple[dict[str, Any], jinja2.Template]:
         lang = _check_arguments(source, document, format, language)
+        played = _check_step(source, step, lang)
+        _check_actor(source, document, actor, lang)
         escape_ = markdown_escape if format == "markdown" else _as_is
         if _is_report(source):
             context = report_context(source, lang, escape_)
         else:
             assert isinstance(source, (Conversation, Scenario))
-            context = build_context(source, language=lang, escape=escape_)
-        context.update(document=document, format=format, language=lang, fragment=bool(fragment))
+            context = build_context(
+                source,
+                language=lang,
+                escape=escape_,
+                plan=document in PLAN_DOCUMENTS,
+                step=played,
+            )
+        context.update(
+            document=document, format=format, language=lang, fragment=bool(fragment), actor=actor
+        )
         if format == JSON:
             return context, self._env.get_template(f"_base/{document}.j2")
         return context, self._template(document, FORMATS[format], lang)
@@ -368,6 +415,8 @@ def render(
     language: str | None = None,
     *,
     fragment: bool = False,
+    step: Step | str | None = None,
+    actor: str | None = None,
 ) -> str:
     """Render a built-in document from a conversation or scenario.
 
@@ -384,7 +433,9 @@ def render(
     >>> print(render(conv, "next_step", language="en").splitlines()[0])
     ## Next step
     """
-    return _default_renderer().render(source, document, format, language, fragment=fragment)
+    return _default_renderer().render(
+        source, document, format, language, fragment=fragment, step=step, actor=actor
+    )
 
 
 def stylesheet() -> str:
@@ -393,6 +444,53 @@ def stylesheet() -> str:
 
 
 # -- arguments -------------------------------------------------------------------------
+
+
+PLAYABLE = (Step.INFORM, Step.OPTIONS, Step.PREFERENCES, Step.DECIDE, Step.DECIDED)
+"""The steps a scenario's conversation can be played to before rendering."""
+
+
+def _check_actor(source: object, document: str, actor: str | None, language: str) -> None:
+    """Refuse an actor for another document than the role cards, or one who is not there."""
+    if actor is None:
+        return
+    if document != "role_cards":
+        raise InputError("render_actor_document", field="actor", language=language)
+    assert isinstance(source, (Conversation, Scenario))  # checked before
+    people = _people(source)
+    if actor not in people:
+        raise InputError(
+            "render_actor_unknown",
+            field="actor",
+            value=shown(actor),
+            known=", ".join(people),
+            language=language,
+        )
+
+
+def _people(source: Conversation | Scenario) -> list[str]:
+    """The names of everyone taking part, client and professional first."""
+    if isinstance(source, Conversation):
+        return [p.name for p in source.participants]
+    return [source.client.name, source.professional.name, *(o.name for o in source.others)]
+
+
+def _check_step(source: object, step: Step | str | None, language: str) -> Step | None:
+    """The step to play a scenario to, or None; refused for anything but a scenario."""
+    if step is None:
+        return None
+    allowed = ", ".join(s.value for s in PLAYABLE)
+    if not isinstance(source, Scenario):
+        raise InputError("render_step_scenario", field="step", language=language)
+    try:
+        chosen = Step(step)
+    except ValueError:
+        chosen = None
+    if chosen not in PLAYABLE:
+        raise InputError(
+            "expected_choice", field="step", allowed=allowed, got=repr(step), language=language
+        )
+    return chosen
 
 
 def _check_arguments(source: object, document: str, format: str, language: str | None) -> str:
@@ -751,6 +849,7 @@ def _document(doc: Mapping[str, Any]) -> dict[str, Any]:
                 "mark": section.get("mark"),
                 "state": section.get("state"),
                 "current": section.get("state") == "current",
+                "page": bool(section.get("page")),
                 "blocks": [_block(b) for b in section.get("blocks") or ()],
             }
             for section in doc.get("sections") or ()

@@ -247,7 +247,11 @@ class _Decoder:
         ratings = self.ratings(top.get("ratings"), ("ratings",), options, criteria)
         people = [client.name, *(o.name for o in others)]
         decision = self.decision(top.get("decision"), ("decision",), options, people)
-        speakers = (ParticipantRole.CLIENT, ParticipantRole.PROFESSIONAL, *(o.role for o in others))
+        speakers = (
+            (client.name, ParticipantRole.CLIENT),
+            (professional.name, ParticipantRole.PROFESSIONAL),
+            *((o.name, o.role) for o in others),
+        )
         return Scenario(
             title=title,
             language=language,
@@ -286,13 +290,17 @@ class _Decoder:
 
     def client(self, value: object, path: FieldPath) -> ClientPersona:
         f = self.fields(
-            value, path, ("name", "situation", "preferred_role", "speaks", "age_group"), ("name",)
+            value,
+            path,
+            ("name", "situation", "feelings", "preferred_role", "speaks", "age_group"),
+            ("name",),
         )
         role = f.get("preferred_role")
         group = f.get("age_group")
         return ClientPersona(
             name=self.text(f["name"], (*path, "name")),
             situation=self.optional_text(f.get("situation"), (*path, "situation")),
+            feelings=self.optional_text(f.get("feelings"), (*path, "feelings")),
             speaks=self.optional_text(f.get("speaks"), (*path, "speaks")),
             preferred_role=None
             if role is None
@@ -485,7 +493,7 @@ class _Decoder:
         return attrs.evolve(planned, follow_up_weeks=follow_up_weeks)
 
     def lines(
-        self, value: object, path: FieldPath, speakers: Sequence[ParticipantRole]
+        self, value: object, path: FieldPath, speakers: Sequence[tuple[str, ParticipantRole]]
     ) -> tuple[tuple[Step, StepLines], ...]:
         if value is None:
             return ()
@@ -505,22 +513,36 @@ class _Decoder:
         return tuple(result)
 
     def _lines(
-        self, value: object, path: FieldPath, speakers: Sequence[ParticipantRole]
+        self, value: object, path: FieldPath, speakers: Sequence[tuple[str, ParticipantRole]]
     ) -> tuple[Line, ...]:
+        """Lines whose speaker is a role, or the name of someone taking part.
+
+        A role comes first: someone called "client" cannot speak by name.
+        """
         lines: list[Line] = []
+        roles = [role for _, role in speakers]
+        by_name = dict(reversed(speakers))  # the first of two people with one name
+        values = {role.value for role in ParticipantRole}
         for i, item in enumerate(self.items(value, path)):
             at = (*path, i)
             f = self.fields(item, at, ("speaker", "text"), ("speaker", "text"))
-            speaker = self.choice(f["speaker"], (*at, "speaker"), tuple(ParticipantRole))
-            if speaker not in speakers:
-                present = ", ".join(dict.fromkeys(s.value for s in speakers))
-                raise self.fail(
-                    "scenario_speaker_absent",
-                    (*at, "speaker"),
-                    value=speaker.value,
-                    present=present,
-                )
-            lines.append(Line(speaker=speaker, text=self.text(f["text"], (*at, "text"))))
+            said = f["speaker"]
+            named = isinstance(said, str) and said not in values and said in by_name
+            name = said if named else None
+            if name is not None:
+                speaker = by_name[name]
+            else:
+                speaker = self.choice(said, (*at, "speaker"), tuple(ParticipantRole))
+                if speaker not in roles:
+                    present = ", ".join(dict.fromkeys(s.value for s in roles))
+                    raise self.fail(
+                        "scenario_speaker_absent",
+                        (*at, "speaker"),
+                        value=speaker.value,
+                        present=present,
+                    )
+            text = self.text(f["text"], (*at, "text"))
+            lines.append(Line(speaker=speaker, text=text, name=name))
         return tuple(lines)
 
 

@@ -30,6 +30,7 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
         "client": _present(
             name=scenario.client.name,
             situation=scenario.client.situation,
+            feelings=scenario.client.feelings,
             preferred_role=_value(scenario.client.preferred_role),
             speaks=scenario.client.speaks,
             age_group=_value(scenario.client.age_group),
@@ -100,4 +101,4 @@ def _present(**fields: object) -> dict[str, object]:
 
 
 def _line_dict(line: Line) -> dict[str, str]:
-    return {"speaker": line.speaker.value, "text": line.text}
+    return {"speaker": line.name or line.speaker.value, "text": line.text}

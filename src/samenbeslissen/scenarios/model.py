@@ -43,7 +43,8 @@ class ClientPersona:
     ``speaks`` is the language the client speaks best, in words, when it is
     not the scenario's (the guide then asks for a professional interpreter).
     ``age_group`` decides whose consent the decision needs (see
-    :class:`~samenbeslissen.AgeGroup`).
+    :class:`~samenbeslissen.AgeGroup`). ``feelings`` is how the client feels
+    about the question, for the client's role card only.
     """
 
     name: str
@@ -51,6 +52,7 @@ class ClientPersona:
     preferred_role: DecisionRole | None = None
     speaks: str | None = None
     age_group: AgeGroup | None = None
+    feelings: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -74,10 +76,16 @@ class Companion:
 
 @attrs.frozen(kw_only=True)
 class Line:
-    """One scripted line: who says it and what."""
+    """One scripted line: who says it and what.
+
+    ``name`` is the person speaking, when the file named them rather than
+    their role (two parents share a role, and each has lines); None means the
+    first person with the role.
+    """
 
     speaker: ParticipantRole
     text: str
+    name: str | None = None
 
 
 @attrs.frozen(kw_only=True)
