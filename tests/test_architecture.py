@@ -8,7 +8,7 @@ from pathlib import Path
 import samenbeslissen as sb
 
 SRC = Path(sb.__file__).parent
-LOWER = ("core", "analysis")
+LOWER = ("core", "scenarios", "analysis")
 HOOKS = frozenset({"_repr_html_", "_repr_markdown_", "to_frame", "to_markdown", "to_html"})
 DISPLAY = ("samenbeslissen.explore.display", "samenbeslissen.explore.frames")
 

@@ -115,8 +115,7 @@ def test_the_diagram_is_mermaid_with_the_current_step_highlighted() -> None:
     assert 'state "3. Preferences" as preferences' in text
     assert "options --> preferences: presenting the options [at least 2 options]" in text
     assert text.endswith("class preferences current")
-    assert chart._repr_markdown_().startswith("```mermaid\n")
-    assert "&gt;" in chart._repr_html_()
+    assert f"```mermaid\n{text}\n```" == chart._repr_markdown_()
     assert "class " not in str(diagram())
     with pytest.raises(sb.InputError):
         diagram(language="de")
@@ -161,6 +160,33 @@ def test_a_failing_graphviz_is_reported(tmp_path: Path, monkeypatch: pytest.Monk
     with pytest.raises(sb.DefinitionError) as info:
         diagram().to_svg()
     assert "syntax error in line 1" in str(info.value)
+
+
+def test_a_notebook_draws_the_diagram_rather_than_showing_its_text() -> None:
+    chart = diagram(S.DECIDE)
+    # No HTML view: a notebook prefers HTML over Markdown, and HTML could only
+    # show the Mermaid text; the Markdown's mermaid block is drawn.
+    assert not hasattr(chart, "_repr_html_")
+    assert chart._repr_markdown_().startswith("```mermaid\nstateDiagram-v2\n")
+    assert "Diagram(current=<Step.DECIDE: 'decide'>)" == repr(chart)
+
+
+def test_a_notebook_gets_a_graphviz_picture_of_the_diagram_only_with_graphviz(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert diagram()._repr_svg_() is None
+    _fake_dot(tmp_path, 'read first; echo "<svg>$first</svg>"; while read rest; do :; done')
+    assert "<svg>digraph samenbeslissen {</svg>\n" == diagram()._repr_svg_()
+    _fake_dot(tmp_path, 'echo "syntax error in line 1" >&2; exit 1')
+    assert diagram()._repr_svg_() is None  # the Mermaid block still shows
+
+
+def test_ipython_in_a_terminal_shows_the_mermaid_text() -> None:
+    from IPython.lib.pretty import pretty
+
+    chart = diagram(S.OPTIONS)
+    assert str(chart) == pretty(chart)
 
 
 def test_what_is_allowed_is_what_the_transitions_machine_allows() -> None:

@@ -41,6 +41,7 @@ from samenbeslissen.rendering.renderer import (
     Renderer,
     markdown_escape,
     render,
+    stylesheet,
 )
 from samenbeslissen.scenarios import (
     ClientPersona,
@@ -592,6 +593,23 @@ def test_an_html_fragment_has_no_page_around_it(document: str) -> None:
     for tag in ("<html", "<head", "<body", "<style", "<!DOCTYPE"):
         assert tag not in fragment
     assert fragment in render(at_decide(), document, "html", "en")
+
+
+def test_the_style_of_the_html_pages_is_there_for_pages_with_fragments() -> None:
+    css = stylesheet()
+    assert css.startswith(":root {")
+    assert ".sb-table th, .sb-table td {" in css
+    assert f"<style>\n{css}</style>" in render(at_decide(), "guide", "html")
+
+
+def test_a_user_style_sheet_replaces_the_built_in_one(tmp_path: Path) -> None:
+    renderer = user_templates(tmp_path, {"_base/_style.css.j2": "body { color: navy; }\n"})
+    assert "body { color: navy; }\n" == renderer.stylesheet()
+    assert "body { color: navy; }" in renderer.render(at_decide(), "guide", "html")
+    broken = user_templates(tmp_path / "b", {"_base/_style.css.j2": "{{ nothing }}"})
+    with pytest.raises(TemplateError) as info:
+        broken.stylesheet()
+    assert "_base/_style.css.j2" == info.value.template
 
 
 def test_markdown_and_text_are_the_same_as_a_fragment_or_not() -> None:

@@ -115,6 +115,16 @@ def test_a_range_loop_is_stopped_even_under_a_tracer(tmp_path: Path) -> None:
     assert time.monotonic() - started < 3
 
 
+def test_a_slow_style_sheet_is_stopped_and_named(tmp_path: Path) -> None:
+    renderer = _renderer(tmp_path, {"_base/_style.css.j2": LONG_LOOPS[0]}, time_limit=0.5)
+
+    with pytest.raises(TemplateError) as caught:
+        renderer.stylesheet()
+
+    assert "duurde te lang" in str(caught.value)
+    assert "_base/_style.css.j2" == caught.value.template
+
+
 def test_renders_in_threads_beside_a_slow_one_are_not_interrupted(tmp_path: Path) -> None:
     slow = _renderer(
         tmp_path,

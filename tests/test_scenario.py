@@ -9,6 +9,7 @@ import re
 import tracemalloc
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 import yaml
@@ -112,6 +113,25 @@ def test_a_scenario_remembers_the_file_it_came_from(tmp_path: pathlib.Path) -> N
 
     assert str(path) == load_scenario(path).source
     assert str(path) == load_scenario(str(path)).source
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_a_scenario_repr_is_one_short_line(path: pathlib.Path) -> None:
+    scenario = load_scenario(path)
+    shown = repr(scenario)
+    assert "\n" not in shown
+    assert len(shown) <= 120
+    assert shown.startswith(f"<Scenario {scenario.title!r} language='nl' people=")
+    assert f"options={len(scenario.options)} criteria={len(scenario.criteria)}>" in shown
+
+
+def test_a_long_title_is_cut_short_in_the_repr() -> None:
+    scenario = loads_scenario(changed("title: Oefenen", "title: " + "lang " * 40))
+    assert "<Scenario 'lang lang" in repr(scenario)
+    assert "…' language='nl' people=2 options=2 criteria=1>" in repr(scenario)
+    # Only the repr is short: equality still looks at every field.
+    assert scenario != attrs.evolve(scenario, title="lang")
+    assert scenario == attrs.evolve(scenario)
 
 
 def test_an_empty_optional_field_counts_as_left_out() -> None:

@@ -66,6 +66,10 @@ def walk() -> tuple[sb.Step, list[sb.Action], str]:
     assert page
     ranking: sb.Ranking | None = conv.weighing.ranking() if conv.weighing else None
     assert ranking is not None
+    first: str | None = conv.ranking().describe_top("en")
+    flips: list[str] = conv.sensitivity().sentences()
+    assert first
+    assert flips
     return step, actions, decision.option
 
 

@@ -35,7 +35,7 @@ from samenbeslissen.core.model import (
 )
 from samenbeslissen.core.policy import Policy
 from samenbeslissen.core.steps import Action, Step
-from samenbeslissen.core.weighing import Weighing
+from samenbeslissen.core.weighing import Ranking, Sensitivity, Weighing
 from samenbeslissen.errors import (
     ActionNotAllowedError,
     InputError,
@@ -367,6 +367,31 @@ class Conversation:
                 assert isinstance(event.data, Weighing)
                 return event.data
         return None
+
+    def ranking(self) -> Ranking:
+        """Every option on the table, ranked by what matters to the client (see :class:`Ranking`).
+
+        The same order as ``conv.weighing.ranking([o.key for o in conv.options])``;
+        this ranking also knows the options' titles and the conversation's
+        language, so that a notebook shows it in words. Before step 3, or
+        when step 3 recorded why not, nothing counts yet: every option has 0.
+        """
+        return (self.weighing or Weighing()).ranking(
+            [o.key for o in self._options], titles=self._titles(), language=self.language
+        )
+
+    def sensitivity(self) -> Sensitivity:
+        """How firm the top of :meth:`ranking` is, per criterion (see :class:`Sensitivity`).
+
+        The sentences name the options by their titles and the criteria by
+        the client's words, in the conversation's language.
+        """
+        return (self.weighing or Weighing()).sensitivity(
+            [o.key for o in self._options], titles=self._titles(), language=self.language
+        )
+
+    def _titles(self) -> dict[str, str]:
+        return {o.key: o.title for o in self._options}
 
     @property
     def decision(self) -> Decision | None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from samenbeslissen.i18n import text
+from samenbeslissen.i18n import DEFAULT_LANGUAGE, Joined, text
 
 __all__ = ["Contribution", "Flip", "RankedOption", "Ranking", "Sensitivity", "rank", "sensitivity"]
 
@@ -64,9 +64,15 @@ class Ranking:
       were put on the table.
 
     The ranking supports the conversation. It never decides.
+
+    The options are named by their keys. ``titles`` (option key to title)
+    and ``language`` are for the views only: a notebook shows the titles,
+    in that language's words. They do not count for equality.
     """
 
     options: tuple[RankedOption, ...]
+    titles: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
+    language: str = attrs.field(default=DEFAULT_LANGUAGE, eq=False, repr=False)
 
     def __iter__(self) -> Iterator[RankedOption]:
         return iter(self.options)
@@ -83,6 +89,28 @@ class Ranking:
     def tied_at_top(self) -> bool:
         """True when more than one option has the best total."""
         return len(self.options) > 1 and self.options[1].rank == 1
+
+    @property
+    def first(self) -> tuple[RankedOption, ...]:
+        """Every option in first place: one, or more when they share the best total."""
+        return tuple(o for o in self.options if o.rank == 1)
+
+    def title(self, option: str) -> str:
+        """The title of ``option`` for the views (its key when the ranking has no title)."""
+        return self.titles.get(option, option)
+
+    def describe_top(self, language: str | None = None) -> str | None:
+        """The first place in words: "A (51)", or "Gedeeld eerste: A en B (51)" for a tie.
+
+        None when there are no options.
+        """
+        language = language or self.language
+        first = self.first
+        if not first:
+            return None
+        titles = Joined(self.title(o.option) for o in first)
+        key = "display.shared_first" if len(first) > 1 else "display.first"
+        return text(key, language, options=titles, total=first[0].total)
 
     def order(self) -> tuple[str, ...]:
         """The option keys, best first."""
@@ -108,17 +136,17 @@ class Ranking:
 
         return to_frame(self.rows())
 
-    def to_markdown(self, language: str = "nl") -> str:
-        """A Markdown table of the ranking."""
+    def to_markdown(self, language: str | None = None) -> str:
+        """A Markdown table of the ranking, with the options' titles (default: own language)."""
         from samenbeslissen.explore.display import ranking_markdown
 
-        return ranking_markdown(self, language)
+        return ranking_markdown(self, language or self.language)
 
-    def to_html(self, language: str = "nl") -> str:
+    def to_html(self, language: str | None = None) -> str:
         """An inline SVG bar chart of the totals; the dashed part is unknown weight."""
         from samenbeslissen.explore.display import ranking_html
 
-        return ranking_html(self, language)
+        return ranking_html(self, language or self.language)
 
     def _repr_markdown_(self) -> str:
         return self.to_markdown()
@@ -153,22 +181,47 @@ class Flip:
 
 @attrs.frozen(kw_only=True)
 class Sensitivity:
-    """For the top option: per criterion, the importance at which the choice flips."""
+    """For the top option: per criterion, the importance at which the choice flips.
+
+    ``tied_with`` are the other options with the same total as ``top``: then
+    ``top`` is first only because it was put on the table first. ``titles``
+    (option key to title), ``labels`` (criterion key to the client's words)
+    and ``language`` are for the sentences and views only; they do not count
+    for equality.
+    """
 
     top: str | None
     flips: tuple[Flip, ...]
+    tied_with: tuple[str, ...] = ()
+    titles: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
+    labels: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
+    language: str = attrs.field(default=DEFAULT_LANGUAGE, eq=False, repr=False)
 
-    def sentences(self, labels: Mapping[str, str] | None = None, language: str = "nl") -> list[str]:
+    def sentences(
+        self, labels: Mapping[str, str] | None = None, language: str | None = None
+    ) -> list[str]:
         """Per criterion, in words: at which importance the choice flips, or that it holds.
 
+        Options are named by their titles, when the result has them. A tie
+        at the top comes first, as a sentence of its own.
+
         Args:
-            labels: Criterion key to the words to show for it (default: the key).
-            language: The language of the sentences.
+            labels: Criterion key to the words to show for it (default: the
+                result's own ``labels``; a criterion without one shows its key).
+            language: The language of the sentences (default: the result's own).
         """
+        language = language or self.language
         if self.top is None:
             return [text("display.no_options", language)]
-        names = labels or {}
+        names = self.labels if labels is None else labels
+
+        def title(option: str | None) -> str | None:
+            return None if option is None else self.titles.get(option, option)
+
         lines = []
+        if self.tied_with:
+            options = Joined(title(o) for o in (self.top, *self.tied_with))
+            lines.append(text("display.tied_top", language, options=options, top=title(self.top)))
         for flip in self.flips:
             name, now = names.get(flip.criterion, flip.criterion), flip.importance
             for key, to, top in (
@@ -176,7 +229,9 @@ class Sensitivity:
                 ("display.flip_up", flip.raise_to, flip.raise_top),
             ):
                 if to is not None:
-                    lines.append(text(key, language, top=top, criterion=name, now=now, to=to))
+                    lines.append(
+                        text(key, language, top=title(top), criterion=name, now=now, to=to)
+                    )
             if flip.stable:
                 lines.append(text("display.stable", language, criterion=name, now=now))
         return lines
@@ -184,12 +239,12 @@ class Sensitivity:
     def _repr_markdown_(self) -> str:
         from samenbeslissen.explore.display import sensitivity_markdown
 
-        return sensitivity_markdown(self)
+        return sensitivity_markdown(self, self.language)
 
     def _repr_html_(self) -> str:
         from samenbeslissen.explore.display import sensitivity_html
 
-        return sensitivity_html(self)
+        return sensitivity_html(self, self.language)
 
     def flip(self, criterion: str) -> Flip:
         """The flip of ``criterion``.
@@ -270,6 +325,7 @@ def sensitivity(importance: dict[str, int], table: Table, options: Sequence[str]
     if ranking.top is None:
         return Sensitivity(top=None, flips=())
     top = ranking.top.option
+    tied_with = tuple(o.option for o in ranking.first[1:])
     flips = []
     for criterion, weight in importance.items():
         lower_to, lower_top = _first_flip(
@@ -288,4 +344,4 @@ def sensitivity(importance: dict[str, int], table: Table, options: Sequence[str]
                 raise_top=raise_top,
             )
         )
-    return Sensitivity(top=top, flips=tuple(flips))
+    return Sensitivity(top=top, flips=tuple(flips), tied_with=tied_with)

@@ -20,6 +20,7 @@ from samenbeslissen.core.ranking import (
     sensitivity,
 )
 from samenbeslissen.errors import InputError, Problem
+from samenbeslissen.i18n import DEFAULT_LANGUAGE
 
 __all__ = [
     "Contribution",
@@ -302,18 +303,47 @@ class Weighing:
         """The options that have ratings, in the order they first appear."""
         return tuple(dict.fromkeys(r.option for r in self.ratings))
 
-    def ranking(self, options: Sequence[str] | None = None) -> Ranking:
+    def ranking(
+        self,
+        options: Sequence[str] | None = None,
+        *,
+        titles: Mapping[str, str] | None = None,
+        language: str = DEFAULT_LANGUAGE,
+    ) -> Ranking:
         """Rank ``options`` (default: those with ratings) by importance-weighted total.
 
         See :class:`Ranking` for the rule on unknown ratings and ties.
+
+        Args:
+            options: The option keys to rank.
+            titles: Option key to title, for the views (``Conversation.ranking()``
+                fills it in from the options on the table).
+            language: The language of the views.
         """
         keys = self.option_keys() if options is None else tuple(options)
-        return rank(self.importance, self.scores(), keys)
+        ranking = rank(self.importance, self.scores(), keys)
+        return attrs.evolve(ranking, titles=dict(titles or {}), language=v.check_language(language))
 
-    def sensitivity(self, options: Sequence[str] | None = None) -> Sensitivity:
-        """For the top option: per criterion, the importance at which another option wins."""
+    def sensitivity(
+        self,
+        options: Sequence[str] | None = None,
+        *,
+        titles: Mapping[str, str] | None = None,
+        language: str = DEFAULT_LANGUAGE,
+    ) -> Sensitivity:
+        """For the top option: per criterion, the importance at which another option wins.
+
+        The result names the criteria by their labels; ``titles`` and
+        ``language`` are as for :meth:`ranking`.
+        """
         keys = self.option_keys() if options is None else tuple(options)
-        return sensitivity(self.importance, self.scores(), keys)
+        result = sensitivity(self.importance, self.scores(), keys)
+        return attrs.evolve(
+            result,
+            titles=dict(titles or {}),
+            labels={c.key: c.label for c in self.criteria if c.label},
+            language=v.check_language(language),
+        )
 
     def rating(self, option: str, criterion: str) -> int | None:
         """The score of ``option`` on ``criterion``; None when unknown or not rated."""

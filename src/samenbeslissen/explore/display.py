@@ -8,37 +8,45 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from samenbeslissen.core.markdown import markdown_literal
+from samenbeslissen.core.model import ParticipantRole
 from samenbeslissen.core.ranking import MAX_SCORE
 from samenbeslissen.core.steps import FOUR_STEPS, Step
-from samenbeslissen.i18n import translations
+from samenbeslissen.i18n import ntext, text, translations
 
 if TYPE_CHECKING:
     import jinja2
 
     from samenbeslissen.core.conversation import Conversation
+    from samenbeslissen.core.model import DecisionRole, Option
     from samenbeslissen.core.ranking import Ranking, Sensitivity
+    from samenbeslissen.core.weighing import Criterion
 
 __all__ = [
     "FidelityView",
     "ReportView",
+    "ScenarioView",
+    "comparison",
     "conversation_html",
     "conversation_markdown",
-    "diagram_html",
     "diagram_markdown",
     "fidelity_html",
     "fidelity_markdown",
+    "preview_html",
     "ranking_html",
     "ranking_markdown",
     "report_html",
     "report_markdown",
+    "scenario_html",
+    "scenario_markdown",
     "sensitivity_html",
     "sensitivity_markdown",
-    "table_html",
-    "table_markdown",
 ]
 
 TEMPLATES = Path(__file__).parent / "templates"
 """The folder of the display templates (``<display>.md.j2``, ``<display>.html.j2``)."""
+
+PREVIEW_CLASS = "sb-preview"
+"""The class of the element a document preview sits in; its style applies only inside it."""
 
 
 class _Finding(Protocol):
@@ -70,6 +78,62 @@ class ReportView(Protocol):
     def total(self) -> int | None: ...
     @property
     def steps(self) -> Mapping[str, int | None]: ...
+
+
+class _Person(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+class _Client(_Person, Protocol):
+    @property
+    def preferred_role(self) -> DecisionRole | None: ...
+
+
+class _Professional(_Person, Protocol):
+    @property
+    def function(self) -> str | None: ...
+
+
+class _Companion(_Person, Protocol):
+    @property
+    def role(self) -> ParticipantRole: ...
+    @property
+    def relation(self) -> str | None: ...
+
+
+class _Plan(Protocol):
+    @property
+    def option(self) -> str: ...
+    @property
+    def decided_by(self) -> DecisionRole: ...
+    @property
+    def follow_up_weeks(self) -> int: ...
+
+
+class ScenarioView(Protocol):
+    """What the scenario display reads of a trainer's scenario (scenarios.Scenario)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def question(self) -> str: ...
+    @property
+    def goal(self) -> str | None: ...
+    @property
+    def client(self) -> _Client: ...
+    @property
+    def professional(self) -> _Professional: ...
+    @property
+    def others(self) -> Sequence[_Companion]: ...
+    @property
+    def options(self) -> Sequence[Option]: ...
+    @property
+    def criteria(self) -> Sequence[Criterion]: ...
+    @property
+    def decision(self) -> _Plan | None: ...
 
 
 # -- conversations ---------------------------------------------------------------------
@@ -122,19 +186,129 @@ def conversation_html(conv: Conversation) -> str:
     return _conversation(conv, "html")
 
 
+# -- scenarios -------------------------------------------------------------------------
+
+
+def _person(name: str, role: ParticipantRole, relation: str | None, language: str) -> str:
+    if relation:
+        return text("common.person_relation", language, name=name, role=role, relation=relation)
+    return text("common.person", language, name=name, role=role)
+
+
+def _scenario(scenario: ScenarioView, format: str) -> str:
+    language = scenario.language
+    client, professional = scenario.client, scenario.professional
+    people = [
+        _person(client.name, ParticipantRole.CLIENT, None, language),
+        _person(professional.name, ParticipantRole.PROFESSIONAL, professional.function, language),
+        *(_person(o.name, o.role, o.relation, language) for o in scenario.others),
+    ]
+    wish = client.preferred_role
+    rows: list[tuple[str, list[str]]] = [("common.label.question", [scenario.question])]
+    if scenario.goal:
+        rows.append(("common.label.goal", [scenario.goal]))
+    rows += [
+        ("display.people", people),
+        (
+            "common.label.role",
+            [wish.label(language) if wish else text("common.role_unknown", language)],
+        ),
+        (
+            "display.options",
+            [
+                text("common.status_quo", language, title=o.title) if o.status_quo else o.title
+                for o in scenario.options
+            ],
+        ),
+    ]
+    if scenario.criteria:
+        rows.append(("display.criteria", [_importance(c, language) for c in scenario.criteria]))
+    plan = scenario.decision
+    if plan is not None:
+        titles = {o.key: o.title for o in scenario.options}
+        weeks = plan.follow_up_weeks
+        rows.append(
+            (
+                "display.planned_decision",
+                [
+                    titles.get(plan.option, plan.option),
+                    plan.decided_by.label(language),
+                    ntext("guide.here.follow_up_weeks", weeks, language, weeks=weeks),
+                ],
+            )
+        )
+    return _render(
+        "scenario",
+        format,
+        language=language,
+        title=scenario.title,
+        rows=[{"label": text(key, language), "entries": entries} for key, entries in rows],
+    )
+
+
+def _importance(criterion: Criterion, language: str) -> str:
+    name = criterion.label or criterion.key
+    if criterion.owner:
+        return text(
+            "display.importance_of",
+            language,
+            criterion=name,
+            importance=criterion.importance,
+            owner=criterion.owner,
+        )
+    return text("display.importance", language, criterion=name, importance=criterion.importance)
+
+
+def scenario_markdown(scenario: ScenarioView) -> str:
+    """A scenario in short, as a Markdown table: who, the question, options, what counts, plan."""
+    return _scenario(scenario, "md")
+
+
+def scenario_html(scenario: ScenarioView) -> str:
+    """The same view as an HTML table, its cells aligned left and top in any notebook."""
+    return _scenario(scenario, "html")
+
+
 # -- ranking and sensitivity -----------------------------------------------------------
 
 
+_BAR_LABEL = 72
+"""How many characters of an option's title fit above its bar; the rest shows on hovering."""
+
+
+def _ranking(ranking: Ranking, format: str, language: str) -> str:
+    options = []
+    for o in ranking.options:
+        title = ranking.title(o.option)
+        short = title if len(title) <= _BAR_LABEL else title[: _BAR_LABEL - 1].rstrip() + "…"
+        unknown = MAX_SCORE * o.unknown_weight / o.maximum if o.maximum else 0.0
+        options.append(
+            {
+                "rank": o.rank,
+                "title": title,
+                "short": short,
+                "total": o.total,
+                "maximum": o.maximum,
+                "unknown_weight": o.unknown_weight,
+                "share": o.share,
+                "unknown_share": unknown,
+            }
+        )
+    tie = ranking.describe_top(language) if ranking.tied_at_top else None
+    return _render("ranking", format, language=language, options=options, tie=tie)
+
+
 def ranking_markdown(ranking: Ranking, language: str = "nl") -> str:
-    """The ranking as a Markdown table: rank, option, total of the maximum, unknown weight."""
-    return _render("ranking", "md", language=language, options=ranking.options)
+    """The ranking as a Markdown table: rank, option, total of the maximum, unknown weight.
+
+    Options show by their titles; a tie for first place is said in words above the table.
+    """
+    return _ranking(ranking, "md", language)
 
 
 def ranking_html(ranking: Ranking, language: str = "nl") -> str:
-    """The ranking as an inline SVG bar chart (no plotting library needed)."""
-    return _render(
-        "ranking", "html", language=language, options=ranking.options, max_score=MAX_SCORE
-    )
+    """The ranking as an inline SVG bar chart (no plotting library needed), titles above bars."""
+    return _ranking(ranking, "html", language)
 
 
 def sensitivity_markdown(result: Sensitivity, language: str = "nl") -> str:
@@ -215,23 +389,48 @@ def report_html(report: ReportView, language: str = "nl") -> str:
     return _report(report, "html", language)
 
 
-# -- tables of plain rows --------------------------------------------------------------
+# -- document previews -----------------------------------------------------------------
 
 
-def _table(rows: Sequence[Mapping[str, Any]], format: str) -> str:
-    head = list(rows[0]) if rows else []
-    cells = [["" if row[key] is None else str(row[key]) for key in head] for row in rows]
-    return _render("table", format, head=head, rows=cells)
+def preview_html(document: str, style: str) -> str:
+    """An HTML fragment of a document in a ``<div class="sb-preview">``, with its style.
+
+    Args:
+        document: The fragment, escaped already (``render(..., fragment=True)``).
+        style: CSS whose rules apply only inside the preview (see
+            :func:`samenbeslissen.explore.style.scoped`); empty for none.
+    """
+    style = style.replace("</", "<\\/")  # nothing in it can end the <style> element
+    return _render("preview", "html", scope=PREVIEW_CLASS, style=style, document=document).rstrip(
+        "\n"
+    )
 
 
-def table_markdown(rows: Sequence[Mapping[str, Any]]) -> str:
-    """Rows of plain values as a Markdown table, the first row's keys as its head."""
-    return _table(rows, "md")
+# -- comparisons ----------------------------------------------------------------------
 
 
-def table_html(rows: Sequence[Mapping[str, Any]]) -> str:
-    """Rows of plain values as an HTML table, the first row's keys as its head."""
-    return _table(rows, "html")
+def comparison(
+    format: str,
+    *,
+    common: Sequence[tuple[str, str]],
+    head: Sequence[str],
+    rows: Sequence[Sequence[str]],
+) -> str:
+    """Variants side by side: what they share said once, then a table of what differs.
+
+    Args:
+        format: "md" or "html".
+        common: (heading, value) of the columns that are the same in every row.
+        head: The headings of the other columns.
+        rows: One row of texts per variant, one text per heading.
+    """
+    return _render(
+        "comparison",
+        format,
+        common=[list(pair) for pair in common],
+        head=list(head),
+        rows=[list(row) for row in rows],
+    )
 
 
 # -- diagrams ---------------------------------------------------------------------------
@@ -241,11 +440,6 @@ def diagram_markdown(mermaid: str) -> str:
     """A Mermaid diagram as a Markdown code block."""
     # Code in a fenced block is literal already; its lines must stay lines.
     return _render("diagram", "md", literal=False, mermaid=mermaid).rstrip("\n")
-
-
-def diagram_html(mermaid: str) -> str:
-    """A Mermaid diagram's source in a ``<pre class="mermaid">``, escaped."""
-    return _render("diagram", "html", mermaid=mermaid).rstrip("\n")
 
 
 # -- the templates ---------------------------------------------------------------------

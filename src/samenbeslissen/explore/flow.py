@@ -6,6 +6,7 @@ import shutil
 import subprocess
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
 
@@ -148,14 +149,16 @@ def paths(
 class Diagram:
     """The flow as a Mermaid state diagram, with the current step highlighted.
 
-    In Jupyter the last line of a cell shows it (``_repr_markdown_`` gives a
-    fenced ``mermaid`` block, which JupyterLab and GitHub draw). The same
-    flow is in ``dot`` for Graphviz; :meth:`to_svg` draws it when Graphviz
-    is installed (never required).
+    In a notebook the last line of a cell draws it: ``_repr_markdown_``
+    gives a fenced ``mermaid`` block, which JupyterLab (4.1 and later) and
+    GitHub draw, and ``_repr_svg_`` a picture drawn by Graphviz, for
+    front ends that draw no Mermaid, when Graphviz is installed (never
+    required). In a terminal, ``print(chart)`` and IPython show the Mermaid
+    text. The same flow is in ``dot`` for Graphviz; :meth:`to_svg` draws it.
     """
 
-    mermaid: str
-    dot: str
+    mermaid: str = attrs.field(repr=False)
+    dot: str = attrs.field(repr=False)
     current: Step | None = None
 
     def to_svg(self, *, timeout: float = 30.0) -> str:
@@ -185,14 +188,25 @@ class Diagram:
 
         return diagram_markdown(self.mermaid)
 
-    def _repr_html_(self) -> str:
-        # Without a Mermaid renderer, show the source: readable, and safe.
-        from samenbeslissen.explore.display import diagram_html
+    def _repr_svg_(self) -> str | None:
+        # None tells the notebook there is no picture: without Graphviz, or
+        # when it fails, the Mermaid block shows on its own.
+        if shutil.which("dot") is None:
+            return None
+        try:
+            return self.to_svg(timeout=_SVG_TIMEOUT)
+        except (DefinitionError, OptionalDependencyError, OSError, subprocess.TimeoutExpired):
+            return None
 
-        return diagram_html(self.mermaid)
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(self.mermaid)  # IPython in a terminal: the Mermaid text, not the repr
 
     def __str__(self) -> str:
         return self.mermaid
+
+
+_SVG_TIMEOUT = 10.0
+"""Seconds a notebook waits for Graphviz before it shows the diagram without the picture."""
 
 
 def _node(step: Step) -> str:

@@ -56,7 +56,7 @@ from samenbeslissen.scenarios import Scenario
 if TYPE_CHECKING:
     from samenbeslissen.analysis.report import Report
 
-__all__ = ["Renderer", "markdown_escape", "render"]
+__all__ = ["Renderer", "markdown_escape", "render", "stylesheet"]
 
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
@@ -231,6 +231,28 @@ class Renderer:
         except RenderTimeout as error:
             # Raised from outside the template's frames: name the template rendered.
             raise self._template_error(error, context["language"], template.name) from None
+
+    def stylesheet(self) -> str:
+        """The CSS of the whole HTML pages (``_base/_style.css.j2``), for a page with fragments.
+
+        A fragment (``fragment=True``) carries no style, so that it takes on
+        the look of the page it is put in. A page that wants the documents'
+        own look puts this in a ``<style>`` element; the notebook preview
+        does, scoped to the preview. A ``_base/_style.css.j2`` in
+        ``template_dirs`` replaces the built-in one here too.
+
+        Raises:
+            TemplateError: The style template failed.
+        """
+        name = "_base/_style.css.j2"
+        context = {"language": DEFAULT_LANGUAGE}
+        try:
+            template = self._env.get_template(name)
+            return bounded(lambda: template.generate(context), self.time_limit, self.max_output)
+        except _TEMPLATE_FAILURES as error:
+            raise self._template_error(error, DEFAULT_LANGUAGE) from None
+        except RenderTimeout as error:
+            raise self._template_error(error, DEFAULT_LANGUAGE, name) from None
 
     def _json(
         self,
@@ -414,6 +436,11 @@ def render(
     return _default_renderer().render(
         source, document, format, language, fragment=fragment, step=step, actor=actor
     )
+
+
+def stylesheet() -> str:
+    """The CSS of the built-in HTML documents (see :meth:`Renderer.stylesheet`)."""
+    return _default_renderer().stylesheet()
 
 
 # -- arguments -------------------------------------------------------------------------

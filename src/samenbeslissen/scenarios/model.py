@@ -110,6 +110,10 @@ class PlannedDecision:
     """The names of the people who agree to the decision (a minor and the parents)."""
 
 
+_REPR_TITLE = 60
+"""How much of a title a scenario's repr shows."""
+
+
 @attrs.frozen(kw_only=True)
 class Scenario:
     """A trainer's scenario: everything needed to play or script one conversation.
@@ -135,6 +139,27 @@ class Scenario:
     """Scripted lines per step, in step order (only steps that have lines)."""
     source: str | None = attrs.field(default=None, eq=False)
     """The file it was loaded from, if any."""
+
+    def __repr__(self) -> str:
+        # One line: a scenario holds pages of text, which a notebook or a log
+        # should not spell out. The notebook views below show the content.
+        title = (
+            self.title if len(self.title) <= _REPR_TITLE else self.title[: _REPR_TITLE - 1] + "…"
+        )
+        return (
+            f"<Scenario {title!r} language={self.language!r} people={2 + len(self.others)} "
+            f"options={len(self.options)} criteria={len(self.criteria)}>"
+        )
+
+    def _repr_markdown_(self) -> str:
+        from samenbeslissen.explore.display import scenario_markdown
+
+        return scenario_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from samenbeslissen.explore.display import scenario_html
+
+        return scenario_html(self)
 
     def lines_for(self, step: Step) -> StepLines:
         """The scripted lines of ``step`` (empty when the scenario has none)."""
