@@ -608,6 +608,7 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         document=_document,
         wrap=_wrap,
         textgrid=_textgrid,
+        short=_short,
     )
     # "_(key, **params)" and "ngettext(key, key, count, **params)" read the
     # catalogue of the language being rendered and fill in the placeholders,
@@ -863,6 +864,37 @@ def _wrap(text: str, width: int = 78, indent: str = "") -> str:
         break_long_words=True,
         break_on_hyphens=False,
     )
+
+
+_SHORT_SECTION = 12
+_SHORT_BLOCK = 8
+
+
+def _short(section: Mapping[str, Any]) -> dict[str, Any]:
+    """Which parts of a section are short enough to keep on one printed page (class sb-short).
+
+    Counted roughly in lines: a table row as three, pictures as eight, a list
+    entry and each of its sub-entries as one, a text block as one. A section
+    of up to 12 lines is short, and so is a list or checklist of up to 8; a
+    table may run over pages between its rows, and a text block never breaks
+    anyway (the print style says so). Returns ``{section: bool, blocks: [bool]}``.
+    """
+    total, blocks = 0, []
+    for block in section["blocks"]:
+        kind = block["type"]
+        if kind == "table":
+            lines = 3 * (len(block["rows"]) + 1)
+        elif kind == "pictures":
+            lines = 8
+        elif kind == "text":
+            lines = 1
+        elif kind == "list":
+            lines = sum(1 + len(entry["entries"]) for entry in block["entries"])
+        else:  # facts, lines, observe, and a type of the user's own
+            lines = len(block.get("entries") or ())
+        total += lines + (1 if block.get("title") else 0)
+        blocks.append(lines <= _SHORT_BLOCK and kind not in ("table", "text"))
+    return {"section": total <= _SHORT_SECTION, "blocks": blocks}
 
 
 def _textgrid(rows: Iterable[Iterable[object]], width: int = 100, first: int = 22) -> str:
