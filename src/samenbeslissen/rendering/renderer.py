@@ -39,6 +39,7 @@ from samenbeslissen.rendering.documents import (
     FORMATS,
     JSON,
     OUTPUT_FORMATS,
+    PDF,
     PLAN_DOCUMENTS,
     REPORT,
 )
@@ -51,12 +52,13 @@ from samenbeslissen.rendering.limits import (
     check_binop,
     limited_range,
 )
+from samenbeslissen.rendering.pdf import html_to_pdf
 from samenbeslissen.scenarios import Scenario
 
 if TYPE_CHECKING:
     from samenbeslissen.analysis.report import Report
 
-__all__ = ["Renderer", "markdown_escape", "render"]
+__all__ = ["Renderer", "markdown_escape", "render", "render_pdf"]
 
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
@@ -199,7 +201,8 @@ class Renderer:
                 lays the document out itself: an object with ``data`` (what the
                 templates see, see ``build_context``) and ``doc`` (the document
                 they build: title, facts, sections of blocks), in plain JSON
-                types, with every label in ``language``.
+                types, with every label in ``language``. A PDF is bytes, not
+                text: :meth:`render_pdf` makes it.
             language: "nl" or "en"; None means the source's own language.
             fragment: For HTML: a ``<div>`` to embed in a page, instead of a
                 whole page. Other formats are the same either way.
@@ -231,6 +234,41 @@ class Renderer:
         except RenderTimeout as error:
             # Raised from outside the template's frames: name the template rendered.
             raise self._template_error(error, context["language"], template.name) from None
+
+    def render_pdf(
+        self,
+        source: Source,
+        document: str = "guide",
+        language: str | None = None,
+        *,
+        step: Step | str | None = None,
+        actor: str | None = None,
+    ) -> bytes:
+        """Render ``document`` from ``source`` as a PDF: the HTML page, printed.
+
+        The page's print style decides the paper: A4, and for the option grid
+        A4 landscape, on one page for up to four options. Needs WeasyPrint
+        (``pip install 'samenbeslissen[pdf]'``). Laying out the pages is not
+        bounded by ``time_limit``; it takes a fraction of a second for a guide.
+
+        Args:
+            source: As :meth:`render`.
+            document: As :meth:`render`.
+            language: As :meth:`render`.
+            step: As :meth:`render`.
+            actor: As :meth:`render`.
+
+        Returns:
+            The PDF file's bytes. The same input always gives the same bytes.
+
+        Raises:
+            InputError: As :meth:`render`.
+            TemplateError: As :meth:`render`.
+            OptionalDependencyError: WeasyPrint, or the Pango libraries it
+                needs, is not installed.
+        """
+        html = self.render(source, document, "html", language, step=step, actor=actor)
+        return html_to_pdf(html)
 
     def _json(
         self,
@@ -416,6 +454,25 @@ def render(
     )
 
 
+def render_pdf(
+    source: Source,
+    document: str = "guide",
+    language: str | None = None,
+    *,
+    step: Step | str | None = None,
+    actor: str | None = None,
+) -> bytes:
+    """Render a built-in document as a PDF, for printing or sending.
+
+    See :meth:`Renderer.render_pdf`; needs ``pip install 'samenbeslissen[pdf]'``.
+
+    >>> import samenbeslissen as sb
+    >>> render_pdf(sb.demo_scenario(), "option_grid")[:5]
+    b'%PDF-'
+    """
+    return _default_renderer().render_pdf(source, document, language, step=step, actor=actor)
+
+
 # -- arguments -------------------------------------------------------------------------
 
 
@@ -486,6 +543,8 @@ def _check_arguments(source: object, document: str, format: str, language: str |
         raise InputError(
             "expected_choice", field="document", allowed=allowed, got=repr(document), language=says
         )
+    if format == PDF:
+        raise InputError("pdf_not_text", field="format", language=says)
     if format not in OUTPUT_FORMATS:
         allowed = ", ".join(OUTPUT_FORMATS)
         raise InputError(
