@@ -15,6 +15,7 @@ import samenbeslissen as sb
 from samenbeslissen.cli.commands import main
 from samenbeslissen.rendering.documents import DOCUMENTS
 from tests.strategies import council_conversation
+from tests.test_pdf import require_weasyprint
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
@@ -71,6 +72,47 @@ def test_render_a_stored_conversation(tmp_path: Path) -> None:
     assert "--step werkt alleen met een scenario" in err
 
 
+class _Terminal(io.TextIOWrapper):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_pdf_goes_to_a_file_or_a_pipe_but_never_to_the_terminal(tmp_path: Path) -> None:
+    require_weasyprint()
+    target = tmp_path / "keuzekaart.pdf"
+    status, out, err = run("demo", "-d", "option_grid", "-f", "pdf", "-o", str(target))
+    assert (0, "", "") == (status, out, err)
+    assert target.read_bytes().startswith(b"%PDF-")
+    pipe = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")  # `> kaart.pdf` or `| lp`
+    argv = ["demo", "-d", "option_grid", "-f", "pdf"]
+    assert 0 == main(argv, stdout=pipe, stderr=io.StringIO())
+    assert isinstance(pipe.buffer, io.BytesIO)
+    assert target.read_bytes() == pipe.buffer.getvalue()
+    screen, err = _Terminal(io.BytesIO(), encoding="utf-8"), io.StringIO()
+    assert 2 == main(argv, stdout=screen, stderr=err)
+    assert "samenbeslissen: een PDF kan niet op het scherm. Schrijf hem naar een bestand" in (
+        err.getvalue()
+    )
+    assert isinstance(screen.buffer, io.BytesIO)
+    assert b"" == screen.buffer.getvalue()
+    status, _, err = run("demo", "-f", "pdf", "-o", str(tmp_path / "geen" / "map.pdf"))
+    assert 2 == status
+    assert "kan ik niet schrijven" in err
+
+
+def test_a_pdf_without_weasyprint_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    status, out, err = run("demo", "-f", "pdf", "-o", str(tmp_path / "gids.pdf"))
+    assert (2, "") == (status, out)
+    assert (
+        "samenbeslissen: Hiervoor is WeasyPrint nodig. "
+        "Installeer het met: pip install 'samenbeslissen[pdf]'\n"
+    ) == err
+    assert not (tmp_path / "gids.pdf").exists()
+
+
 def test_validate_reports_each_file(tmp_path: Path) -> None:
     broken = tmp_path / "kapot.yaml"
     broken.write_text("title: [\n", encoding="utf-8")
@@ -107,6 +149,7 @@ def test_new_scenario_writes_a_starter_that_validates_and_never_overwrites(tmp_p
         (["render", "bestaat-niet.json"], "kan ik niet lezen"),
         (["demo", "-o", "/bestaat/niet/uit.md"], "kan ik niet schrijven"),
         (["demo", "--template-dir", "/bestaat/niet"], "bestaat niet"),
+        (["demo", "-f", "pdf"], "een PDF kan niet op het scherm"),
     ],
 )
 def test_a_users_mistake_gets_a_message_and_status_2(argv: list[str], message: str) -> None:

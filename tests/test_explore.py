@@ -218,7 +218,7 @@ def test_a_preview_in_a_notebook_has_the_documents_style_only_inside_it() -> Non
     # The page's font and colours go to the preview; a page's margins for paper cannot.
     assert "div.sb-preview { margin: 0; background: #fff; color: #1b1f23;" in style
     assert "@page" not in style
-    assert "@media print {\n  div.sb-preview { font-size: 11pt; }" in style
+    assert "@media print {\n  div.sb-preview { font-size: 11pt;" in style
 
 
 def test_a_preview_style_cannot_end_its_style_element() -> None:

@@ -94,6 +94,7 @@ EXPECTED_ALL = [
     "read_records",
     "record_schema",
     "render",
+    "render_pdf",
     "report",
     "scenario_from_dict",
     "scenario_schema",

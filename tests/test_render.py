@@ -894,7 +894,7 @@ def test_templates_get_plain_data_only(source: sb.Conversation | Scenario) -> No
     ("arguments", "field", "allowed"),
     [
         ({"document": "brief"}, "document", "guide, next_step, option_grid, summary, script"),
-        ({"format": "pdf"}, "format", "markdown, html, text"),
+        ({"format": "docx"}, "format", "markdown, html, text"),
         ({"language": "de"}, "language", "'nl', 'en'"),
     ],
 )

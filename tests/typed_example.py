@@ -64,6 +64,12 @@ def walk() -> tuple[sb.Step, list[sb.Action], str]:
     bundled: sb.Report = sb.report([conv, conv.to_dict()], threshold=1)
     page: str = sb.render(bundled, "report", "html", "en")
     assert page
+    try:
+        printed: bytes = sb.Renderer().render_pdf(conv, "summary", language="en")
+        assert printed.startswith(b"%PDF-")
+    except sb.OptionalDependencyError as missing:
+        package: str = missing.package
+        assert package
     ranking: sb.Ranking | None = conv.weighing.ranking() if conv.weighing else None
     assert ranking is not None
     first: str | None = conv.ranking().describe_top("en")

@@ -108,6 +108,7 @@ if TYPE_CHECKING:
     from samenbeslissen.rendering.renderer import (
         Renderer,
         render,
+        render_pdf,
     )
     from samenbeslissen.scenarios import (
         ClientPersona,
@@ -204,6 +205,7 @@ __all__ = [
     "read_records",
     "record_schema",
     "render",
+    "render_pdf",
     "report",
     "scenario_from_dict",
     "scenario_schema",
@@ -282,6 +284,7 @@ _EXPORTS: dict[str, str] = {
     "variants": "samenbeslissen.explore.variants",
     "Renderer": "samenbeslissen.rendering.renderer",
     "render": "samenbeslissen.rendering.renderer",
+    "render_pdf": "samenbeslissen.rendering.renderer",
     "ClientPersona": "samenbeslissen.scenarios",
     "Companion": "samenbeslissen.scenarios",
     "Line": "samenbeslissen.scenarios",

@@ -18,7 +18,7 @@ from samenbeslissen.analysis import DEFAULT_THRESHOLD
 from samenbeslissen.core.steps import FOUR_STEPS, Step
 from samenbeslissen.errors import SamenBeslissenError, ScenarioError
 from samenbeslissen.i18n import DEFAULT_LANGUAGE, decimal, languages, ntext, text, translations
-from samenbeslissen.rendering.documents import DOCUMENTS, FORMATS, OUTPUT_FORMATS
+from samenbeslissen.rendering.documents import DOCUMENTS, FORMATS, OUTPUT_FORMATS, PDF
 
 if TYPE_CHECKING:
     from samenbeslissen.core.conversation import Conversation
@@ -188,7 +188,7 @@ def _document_options(command: argparse.ArgumentParser, language: str) -> None:
     command.add_argument(
         "--format",
         "-f",
-        choices=OUTPUT_FORMATS,
+        choices=(*OUTPUT_FORMATS, PDF),
         default="markdown",
         help=text("cli.option.format", language),
     )
@@ -397,13 +397,15 @@ def _load_source(path: str) -> Scenario | Conversation:
     return load_scenario(path)
 
 
-def _document(args: argparse.Namespace, source: Scenario | Conversation) -> str:
+def _document(args: argparse.Namespace, source: Scenario | Conversation) -> str | bytes:
     from samenbeslissen.core.conversation import Conversation
     from samenbeslissen.rendering.renderer import Renderer
 
     if args.step and isinstance(source, Conversation):
         raise _CommandError("cli_step_record")
     renderer = Renderer(template_dirs=args.template_dir)
+    if args.format == PDF:
+        return renderer.render_pdf(source, args.document, args.language, step=args.step)
     return renderer.render(
         source,
         document=args.document,
@@ -414,12 +416,31 @@ def _document(args: argparse.Namespace, source: Scenario | Conversation) -> str:
     )
 
 
-def _write(content: str, output: str | None, stdout: TextIO) -> None:
+def _write(content: str | bytes, output: str | None, stdout: TextIO) -> None:
+    if isinstance(content, bytes):
+        _write_bytes(content, output, stdout)
+        return
     if output is None:
         stdout.write(content if content.endswith("\n") else content + "\n")
         return
     try:
         Path(output).write_text(content, encoding="utf-8")
+    except OSError as error:
+        raise _CommandError("cli_cannot_write", path=output, reason=error.strerror) from None
+
+
+def _write_bytes(content: bytes, output: str | None, stdout: TextIO) -> None:
+    """A PDF goes to a file, or to a pipe (``> kaart.pdf``, ``| lp``); never to a terminal."""
+    if output is None:
+        binary = getattr(stdout, "buffer", None)
+        if binary is None or stdout.isatty():
+            raise _CommandError("cli_pdf_to_screen")
+        stdout.flush()
+        binary.write(content)
+        binary.flush()
+        return
+    try:
+        Path(output).write_bytes(content)
     except OSError as error:
         raise _CommandError("cli_cannot_write", path=output, reason=error.strerror) from None
 

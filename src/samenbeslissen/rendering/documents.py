@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["DOCUMENTS", "FORMATS", "JSON", "OUTPUT_FORMATS", "PLAN_DOCUMENTS", "REPORT"]
+__all__ = ["DOCUMENTS", "FORMATS", "JSON", "OUTPUT_FORMATS", "PDF", "PLAN_DOCUMENTS", "REPORT"]
 
 DOCUMENTS = (
     "guide",
@@ -27,6 +27,9 @@ JSON = "json"
 
 OUTPUT_FORMATS = (*FORMATS, JSON)
 """Every format ``render`` writes: those with templates, and JSON."""
+
+PDF = "pdf"
+"""The HTML document printed to PDF: bytes, not text, so ``render_pdf`` makes it."""
 
 REPORT = "report"
 """The document a client council report renders as (and the only one)."""

@@ -39,6 +39,7 @@ from samenbeslissen.rendering.documents import (
     FORMATS,
     JSON,
     OUTPUT_FORMATS,
+    PDF,
     PLAN_DOCUMENTS,
     REPORT,
 )
@@ -51,12 +52,13 @@ from samenbeslissen.rendering.limits import (
     check_binop,
     limited_range,
 )
+from samenbeslissen.rendering.pdf import html_to_pdf
 from samenbeslissen.scenarios import Scenario
 
 if TYPE_CHECKING:
     from samenbeslissen.analysis.report import Report
 
-__all__ = ["Renderer", "markdown_escape", "render", "stylesheet"]
+__all__ = ["Renderer", "markdown_escape", "render", "render_pdf", "stylesheet"]
 
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
@@ -199,7 +201,8 @@ class Renderer:
                 lays the document out itself: an object with ``data`` (what the
                 templates see, see ``build_context``) and ``doc`` (the document
                 they build: title, facts, sections of blocks), in plain JSON
-                types, with every label in ``language``.
+                types, with every label in ``language``. A PDF is bytes, not
+                text: :meth:`render_pdf` makes it.
             language: "nl" or "en"; None means the source's own language.
             fragment: For HTML: a ``<div>`` to embed in a page, instead of a
                 whole page. Other formats are the same either way.
@@ -253,6 +256,41 @@ class Renderer:
             raise self._template_error(error, DEFAULT_LANGUAGE) from None
         except RenderTimeout as error:
             raise self._template_error(error, DEFAULT_LANGUAGE, name) from None
+
+    def render_pdf(
+        self,
+        source: Source,
+        document: str = "guide",
+        language: str | None = None,
+        *,
+        step: Step | str | None = None,
+        actor: str | None = None,
+    ) -> bytes:
+        """Render ``document`` from ``source`` as a PDF: the HTML page, printed.
+
+        The page's print style decides the paper: A4, and for the option grid
+        A4 landscape, on one page for up to four options. Needs WeasyPrint
+        (``pip install 'samenbeslissen[pdf]'``). Laying out the pages is not
+        bounded by ``time_limit``; it takes a fraction of a second for a guide.
+
+        Args:
+            source: As :meth:`render`.
+            document: As :meth:`render`.
+            language: As :meth:`render`.
+            step: As :meth:`render`.
+            actor: As :meth:`render`.
+
+        Returns:
+            The PDF file's bytes. The same input always gives the same bytes.
+
+        Raises:
+            InputError: As :meth:`render`.
+            TemplateError: As :meth:`render`.
+            OptionalDependencyError: WeasyPrint, or the Pango libraries it
+                needs, is not installed.
+        """
+        html = self.render(source, document, "html", language, step=step, actor=actor)
+        return html_to_pdf(html)
 
     def _json(
         self,
@@ -443,6 +481,25 @@ def stylesheet() -> str:
     return _default_renderer().stylesheet()
 
 
+def render_pdf(
+    source: Source,
+    document: str = "guide",
+    language: str | None = None,
+    *,
+    step: Step | str | None = None,
+    actor: str | None = None,
+) -> bytes:
+    """Render a built-in document as a PDF, for printing or sending.
+
+    See :meth:`Renderer.render_pdf`; needs ``pip install 'samenbeslissen[pdf]'``.
+
+    >>> import samenbeslissen as sb
+    >>> render_pdf(sb.demo_scenario(), "option_grid")[:5]
+    b'%PDF-'
+    """
+    return _default_renderer().render_pdf(source, document, language, step=step, actor=actor)
+
+
 # -- arguments -------------------------------------------------------------------------
 
 
@@ -513,6 +570,8 @@ def _check_arguments(source: object, document: str, format: str, language: str |
         raise InputError(
             "expected_choice", field="document", allowed=allowed, got=repr(document), language=says
         )
+    if format == PDF:
+        raise InputError("pdf_not_text", field="format", language=says)
     if format not in OUTPUT_FORMATS:
         allowed = ", ".join(OUTPUT_FORMATS)
         raise InputError(
@@ -635,6 +694,7 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         document=_document,
         wrap=_wrap,
         textgrid=_textgrid,
+        short=_short,
     )
     # "_(key, **params)" and "ngettext(key, key, count, **params)" read the
     # catalogue of the language being rendered and fill in the placeholders,
@@ -890,6 +950,37 @@ def _wrap(text: str, width: int = 78, indent: str = "") -> str:
         break_long_words=True,
         break_on_hyphens=False,
     )
+
+
+_SHORT_SECTION = 12
+_SHORT_BLOCK = 8
+
+
+def _short(section: Mapping[str, Any]) -> dict[str, Any]:
+    """Which parts of a section are short enough to keep on one printed page (class sb-short).
+
+    Counted roughly in lines: a table row as three, pictures as eight, a list
+    entry and each of its sub-entries as one, a text block as one. A section
+    of up to 12 lines is short, and so is a list or checklist of up to 8; a
+    table may run over pages between its rows, and a text block never breaks
+    anyway (the print style says so). Returns ``{section: bool, blocks: [bool]}``.
+    """
+    total, blocks = 0, []
+    for block in section["blocks"]:
+        kind = block["type"]
+        if kind == "table":
+            lines = 3 * (len(block["rows"]) + 1)
+        elif kind == "pictures":
+            lines = 8
+        elif kind == "text":
+            lines = 1
+        elif kind == "list":
+            lines = sum(1 + len(entry["entries"]) for entry in block["entries"])
+        else:  # facts, lines, observe, and a type of the user's own
+            lines = len(block.get("entries") or ())
+        total += lines + (1 if block.get("title") else 0)
+        blocks.append(lines <= _SHORT_BLOCK and kind not in ("table", "text"))
+    return {"section": total <= _SHORT_SECTION, "blocks": blocks}
 
 
 def _textgrid(rows: Iterable[Iterable[object]], width: int = 100, first: int = 22) -> str:
