@@ -140,6 +140,13 @@ def test_a_kit_refuses_a_folder_it_cannot_write_and_writes_nothing_half(tmp_path
     assert f"De map {blocked} kan niet worden gemaakt" in str(info.value)
     assert "Kies een andere map." in str(info.value)
     with pytest.raises(sb.InputError) as info:
-        write_kit(YOUTH, tmp_path / "pdf", format="pdf")
+        write_kit(YOUTH, tmp_path / "docx", format="docx")
     assert "format" == info.value.field
-    assert not (tmp_path / "pdf").exists()
+    assert not (tmp_path / "docx").exists()
+
+
+def test_a_kit_can_be_written_as_pdf_to_print(tmp_path: Path) -> None:
+    pytest.importorskip("weasyprint")
+    files = write_kit(WMO, tmp_path, format="pdf")
+    assert 9 == len(files)  # three people: the client, the professional, the support person
+    assert all(f.path.suffix == ".pdf" and f.path.read_bytes()[:5] == b"%PDF-" for f in files)

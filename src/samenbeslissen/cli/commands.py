@@ -270,7 +270,7 @@ def _add_kit(commands: _Commands, language: str) -> None:
     kit.add_argument(
         "--format",
         "-f",
-        choices=tuple(FORMATS),
+        choices=(*FORMATS, PDF),
         default="html",
         help=text("cli.kit.format", language, default="html"),
     )

@@ -11,11 +11,11 @@ import attrs
 
 from samenbeslissen.errors import InputError
 from samenbeslissen.i18n import text
-from samenbeslissen.rendering.documents import FORMATS
+from samenbeslissen.rendering.documents import FORMATS, PDF
 from samenbeslissen.rendering.renderer import Renderer
 from samenbeslissen.scenarios import Scenario
 
-__all__ = ["KIT_DOCUMENTS", "KitFile", "write_kit"]
+__all__ = ["KIT_DOCUMENTS", "KIT_FORMATS", "KitFile", "write_kit"]
 
 KIT_DOCUMENTS = (
     "role_cards",
@@ -28,6 +28,10 @@ KIT_DOCUMENTS = (
 """What a kit holds: the role cards (all, and one file per actor), the observer sheet,
 the trainer's key, the script, the option grid as a handout (nothing chosen yet) and
 the client's summary as the conversation is planned to end."""
+
+KIT_FORMATS = (*FORMATS, PDF)
+"""The forms a kit is written in: HTML (print it from a browser), Markdown, text, or PDF
+(with the ``pdf`` extra)."""
 
 _STEP = {"summary": "decided"}
 """The step a document shows the scenario at, where it is not the start or the plan."""
@@ -66,7 +70,8 @@ def write_kit(
     Args:
         scenario: The trainer's scenario.
         folder: The folder to write to.
-        format: "html" (to print from a browser), "markdown" or "text".
+        format: "html" (to print from a browser), "markdown", "text", or
+            "pdf" (needs ``pip install 'samenbeslissen[pdf]'``).
         language: "nl" or "en"; None means the scenario's own.
         renderer: A renderer with the trainer's own templates, if any.
 
@@ -78,24 +83,29 @@ def write_kit(
         InputError: Not a scenario, an unknown format or language, or a folder
             that cannot be made or written (the message names it).
         TemplateError: A template failed.
+        OptionalDependencyError: "pdf" without WeasyPrint.
     """
     if not isinstance(scenario, Scenario):
         raise InputError("expected_type", field="scenario", expected="Scenario")
-    if format not in FORMATS:
-        allowed = ", ".join(FORMATS)
+    if format not in KIT_FORMATS:
+        allowed = ", ".join(KIT_FORMATS)
         raise InputError("expected_choice", field="format", allowed=allowed, got=repr(format))
-    renderer = renderer or Renderer()
+    made = renderer or Renderer()
     lang = language or scenario.language
-    rendered: list[tuple[str, str | None, str]] = []
-    for document in KIT_DOCUMENTS:
+
+    def make(document: str, actor: str | None = None) -> str | bytes:
         step = _STEP.get(document)
-        rendered.append(
-            (document, None, renderer.render(scenario, document, format, lang, step=step))
-        )
+        if format == PDF:
+            return made.render_pdf(scenario, document, lang, step=step, actor=actor)
+        return made.render(scenario, document, format, lang, step=step, actor=actor)
+
+    rendered: list[tuple[str, str | None, str | bytes]] = []
+    for document in KIT_DOCUMENTS:
+        rendered.append((document, None, make(document)))
         if document == "role_cards":
-            for person in _people(scenario):
-                card = renderer.render(scenario, document, format, lang, actor=person)
-                rendered.append((document, person, card))
+            rendered.extend(
+                (document, person, make(document, person)) for person in _people(scenario)
+            )
     # Everything rendered before anything is written: a failing template leaves no half kit.
     target = Path(folder)
     try:
@@ -104,7 +114,7 @@ def write_kit(
         raise InputError(
             "kit_folder", field="", folder=str(target), detail=_reason(error), language=lang
         ) from None
-    extension = FORMATS[format]
+    extension = FORMATS.get(format, format)
     written: list[KitFile] = []
     for document, actor, content in rendered:
         name = text(f"kit.file.{document}", lang)
@@ -112,7 +122,10 @@ def write_kit(
             name = text("kit.file.actor", lang, document=name, name=_slug(actor))
         path = target / f"{name}.{extension}"
         try:
-            path.write_text(content, encoding="utf-8")
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
         except OSError as error:
             raise InputError(
                 "kit_folder", field="", folder=str(path), detail=_reason(error), language=lang
