@@ -121,10 +121,45 @@ def test_validate_reports_each_file(tmp_path: Path) -> None:
     )
     assert 2 == status
     assert "reintegratie-participatiewet.yaml: in orde." in out
-    assert f"{broken}:2:" in err
+    assert f"{broken}:1: Op plaats 8 van deze regel staat een [" in err
     status, out, _ = run("validate", "-l", "en", *map(str, sorted(EXAMPLES.glob("*.yaml"))))
     assert 0 == status
     assert 3 == out.count(": valid.")
+
+
+BROKEN = """\
+title: Oefenen
+client:
+  name: Anna
+situation: Woont alleen.
+professional:
+  name: Bram
+question: Wat doen we?
+options:
+  - key: a
+    title: Optie A
+  - key: b
+    titel: Optie B
+decision:
+  option: c
+  decided_by: shared
+  rationale: Omdat het kan.
+"""
+
+
+def test_validate_stops_a_file_that_is_not_yaml_at_its_first_mistake(tmp_path: Path) -> None:
+    broken = tmp_path / "kapot.yaml"
+    broken.write_text(BROKEN.replace("  name: Anna", '  name: "Anna'), encoding="utf-8")
+
+    status, _, err = run("validate", "-l", "en", str(broken))
+
+    assert 2 == status
+    assert [
+        (
+            f'{broken}:3: At character 9 of this line a text starts with ". The text is not closed '
+            'on this line. Put a " at the end of the text too.'
+        )
+    ] == err.splitlines()
 
 
 def test_new_scenario_writes_a_starter_that_validates_and_never_overwrites(tmp_path: Path) -> None:

@@ -306,36 +306,223 @@ def test_an_empty_scenario_is_refused(text: str) -> None:
     assert str(error).startswith("s.yaml: Het scenario is leeg.")
 
 
-def test_text_that_is_not_yaml_is_refused_with_its_line() -> None:
-    error = refused(changed("question: Wat doen we?", "question: [Wat doen we?"))
-
-    assert ("scenario_yaml", 6) == (error.key, error.line)
-    assert str(error).startswith("s.yaml:6: Dit is geen geldige YAML. YAML meldt: ")
+def where(error: ScenarioError) -> tuple[str, int | None, int | None]:
+    return error.key, error.line, error.column
 
 
-def test_a_colon_inside_a_plain_text_is_a_yaml_error_on_its_line() -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "key", "line", "column"),
+    [
+        # A quote that is never closed: where it opens, not at the end of the file (line 30).
+        ("  name: Anna", '  name: "Anna', "scenario_yaml_quote_double", 3, 9),
+        ("  name: Anna", "  name: 'Anna", "scenario_yaml_quote_single", 3, 9),
+        # A list item without its dash: that item's line, not the next one.
+        ("    pros: [snel]", "    pros:\n      - snel\n      duur", "scenario_yaml_dash", 12, 7),
+        ("  - key: b", "  key: b", "scenario_yaml_dash", 12, 3),
+        # Indentation: a field too far to the right, too little, a dash among fields.
+        (
+            "  name: Bram",
+            "  name: Bram\n    function: Consulent",
+            "scenario_yaml_indent_more",
+            6,
+            5,
+        ),
+        ("  name: Anna", "    name: Anna\n  situation: Alleen.", "scenario_yaml_indent", 4, 3),
+        ("title: Oefenen", "title: |\n  Oefenen\n een dag", "scenario_yaml_indent", 3, 2),
+        (
+            "question: Wat doen we?",
+            "question: Wat doen we?\n- nog iets",
+            "scenario_yaml_dash_here",
+            7,
+            1,
+        ),
+        # A colon in a text; a field without its colon.
+        ("question: Wat doen we?", "question: Let op: wat doen we?", "scenario_yaml_colon", 6, 17),
+        (
+            "question: Wat doen we?",
+            "question: Wat doen we,\n  zegt Anna: nu?",
+            "scenario_yaml_colon_text",
+            7,
+            12,
+        ),
+        ("  name: Anna", "  name Anna\n  situation: Alleen.", "scenario_yaml_colon_missing", 3, 3),
+        ("  name: Anna", "  name:Anna\n  situation: Alleen.", "scenario_yaml_colon_missing", 3, 3),
+        # Brackets, quotes and characters that mean something to YAML.
+        ("question: Wat doen we?", "question: [Wat doen we?", "scenario_yaml_bracket", 6, 11),
+        ("    pros: [snel]", "    pros: [snel, [x]", "scenario_yaml_bracket", 10, 11),
+        ("question: Wat doen we?", "question Wat doen we?", "scenario_yaml_colon_missing", 6, 1),
+        (
+            "    pros: [snel]",
+            "    pros:\n      - snel\n      # nog een\n      duur",
+            "scenario_yaml_dash",
+            13,
+            7,
+        ),
+        (
+            "    pros: [snel]",
+            "    pros:\n      - snel en\n        dichtbij: ja",
+            "scenario_yaml_colon_text",
+            12,
+            17,
+        ),
+        ("title: Oefenen", "[a]: b: c", "scenario_yaml_colon_text", 1, 7),
+        ("title: Oefenen", 'title: "Oefenen" deel 2', "scenario_yaml_after_quote", 1, 18),
+        ("title: Oefenen", "title: [Concept] Oefenen", "scenario_yaml_after_bracket", 1, 18),
+        ("title: Oefenen", "title: @gemeente", "scenario_yaml_start", 1, 8),
+        ("title: Oefenen", "title: *belangrijk* oefenen", "scenario_yaml_start", 1, 8),
+        ("    pros: [snel]", "    pros: - snel", "scenario_yaml_dash_inline", 10, 11),
+        ("title: Oefenen", 'title: "C:\\map"', "scenario_yaml_escape", 1, 11),
+        ("  name: Anna", "\tname: Anna", "scenario_yaml_tab", 3, 1),
+        ("Wat doen we?", "Wat doen\x07 we?", "scenario_yaml_character", 6, 19),
+        ("title: Oefenen", "%YAML 1.1\ntitle: Oefenen", "scenario_yaml", 2, 1),
+    ],
+)
+def test_a_yaml_mistake_is_named_where_it_is(
+    old: str, new: str, key: str, line: int, column: int
+) -> None:
+    assert (key, line, column) == where(refused(changed(old, new)))
+
+
+def test_an_unclosed_quote_that_a_later_apostrophe_closes_is_found_where_it_opens() -> None:
+    # The text runs on to the ' of "'t" on line 24, where PyYAML stops.
+    text = changed("  name: Anna", "  name: 'Anna", changed("Omdat het", "Omdat 't"))
+
+    error = refused(text)
+
+    assert ("scenario_yaml_quote_single", 3, 9) == where(error)
+    assert "file='s.yaml', line=3, field='', column=9)" in repr(error)
+    assert (
+        "s.yaml:3: Op plaats 9 van deze regel begint een tekst met '. Die tekst gaat niet dicht "
+        "op deze regel. Zet aan het eind van de tekst ook een '. Hoort de ' bij de tekst, zoals "
+        "in 's avonds? Zet de hele tekst dan tussen dubbele aanhalingstekens: \"'s avonds\"."
+    ) == str(error)
+
+
+def test_a_yaml_mistake_says_in_plain_words_what_to_do() -> None:
     error = refused(changed("question: Wat doen we?", "question: Let op: wat doen we?"))
 
-    assert ("scenario_yaml", 6) == (error.key, error.line)
+    assert (
+        "s.yaml:6: In deze tekst staat een dubbele punt met een spatie erna. Dan denkt YAML dat "
+        "er een nieuw veld begint. Zet de hele tekst tussen aanhalingstekens, zo: "
+        'question: "Let op: wat doen we?"'
+    ) == str(error)
+    assert (
+        "s.yaml:6: This text holds a colon followed by a space. YAML then thinks a new field "
+        'starts. Put the whole text in quotes, like this: question: "Let op: wat doen we?"'
+    ) == error.message("en")
+    assert "" == error.field
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "example"),
+    [
+        (
+            "question: Wat doen we?",
+            "question: Let op: wat doen we?",
+            'question: "Let op: wat doen we?"',
+        ),
+        ("    pros: [snel]", '    pros:\n      - "Anna\'s" keus', "- '\"Anna''s\" keus'"),
+        ("    pros: [snel]", '    pros:\n      - "snel" en goed', "- '\"snel\" en goed'"),
+        ("title: Oefenen", "title: @gemeente", 'title: "@gemeente"'),
+        ("title: Oefenen", "title: [Concept] C:\\map", "title: '[Concept] C:\\map'"),
+    ],
+)
+def test_the_example_of_a_yaml_mistake_is_the_line_written_right(
+    old: str, new: str, example: str
+) -> None:
+    error = refused(changed(old, new))
+
+    assert example == error.params["example"]
+    assert str(error).endswith(f" zo: {example}")
+    fixed = changed(new.rsplit("\n", 1)[-1].strip(), example, changed(old, new))
+    loads_scenario(fixed)  # the line as the message writes it is right
+
+
+def test_a_field_too_far_to_the_right_is_named_with_its_neighbour() -> None:
+    error = refused(changed("  name: Bram", "  name: Bram\n    function: Consulent"))
+
+    assert (
+        "s.yaml:6: 'function' staat verder naar rechts dan 'name' op regel 5. Horen ze bij "
+        "elkaar? Zet 'function' dan precies onder 'name'."
+    ) == str(error)
+
+
+def test_a_list_item_without_its_dash_is_told_how_to_fix_it() -> None:
+    error = refused(changed("  - key: b", "  key: b"))
+
+    assert (
+        "s.yaml:12: This line is in a list, but does not start with a dash (-). Does a new item "
+        "of the list start here? Then put '- ' at the start. Does the line belong to the item "
+        "above? Then move it further to the right, as far as the text after the dash."
+    ) == error.message("en")
+
+
+def test_any_other_yaml_mistake_still_names_line_and_place_in_plain_words() -> None:
+    error = refused("%YAML 1.1\n" + BASE)
+
+    assert (
+        "s.yaml:2: Hier loopt het lezen vast, op plaats 1 van deze regel. Kijk of de regel goed "
+        "inspringt, en of na elke veldnaam ': ' staat. Zet tekst met tekens als : # [ { tussen "
+        "aanhalingstekens."
+    ) == str(error)
+    assert (
+        "s.yaml:2: Reading stops here, at character 1 of this line. Check that the line is "
+        "indented right, and that each field name is followed by ': '. Put text with characters "
+        "such as : # [ { in quotes."
+    ) == error.message("en")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("  name: Anna", '  name: "Anna'),
+        ("  - key: b", "  key: b"),
+        ("question: Wat doen we?", "question: Let op: wat doen we?"),
+        ("title: Oefenen", "title: @gemeente"),
+        ("    pros: [snel]", "    pros: - snel"),
+        ("title: Oefenen", "%YAML 1.1\ntitle: Oefenen"),
+    ],
+)
+def test_a_yaml_mistake_never_passes_the_parsers_english_on(old: str, new: str) -> None:
+    error = refused(changed(old, new))
+
+    for message in (str(error), error.message("en")):
+        for parser_words in ("while ", "expected", "<block", "found ", "scalar", "token"):
+            assert parser_words not in message
+
+
+def test_a_yaml_mistake_in_an_english_scenario_is_told_in_english() -> None:
+    text = changed("title: Oefenen", "title: Oefenen\nlanguage: en")
+
+    error = refused(changed("  name: Anna", '  name: "Anna', text))
+
+    assert (
+        's.yaml:4: At character 9 of this line a text starts with ". The text is not closed on '
+        'this line. Put a " at the end of the text too.'
+    ) == str(error)
 
 
 def test_a_tab_gets_its_own_plain_message() -> None:
     error = refused(changed("  name: Anna", "\tname: Anna"))
 
     assert ("scenario_yaml_tab", 3) == (error.key, error.line)
-    assert "s.yaml:3: Hier staat een tab. Spring in met spaties, niet met tabs." == str(error)
+    assert (
+        "s.yaml:3: Op plaats 1 van deze regel staat een tab. Gebruik spaties in plaats van tabs, "
+        "ook om in te springen."
+    ) == str(error)
 
 
 def test_two_documents_in_one_file_are_refused() -> None:
     error = refused(BASE + "---\ntitle: Nog een\n")
 
-    assert ("scenario_yaml", 30) == (error.key, error.line)
+    assert ("scenario_yaml_two_documents", 30) == (error.key, error.line)
 
 
-def test_a_special_character_is_refused_with_its_line() -> None:
+def test_a_special_character_is_refused_with_its_line_and_code() -> None:
     error = refused(changed("Wat doen we?", "Wat doen\x07 we?"))
 
-    assert ("scenario_yaml", 6) == (error.key, error.line)
+    assert ("scenario_yaml_character", 6, 19) == where(error)
+    assert "(U+0007)" in str(error)
 
 
 @pytest.mark.parametrize(
@@ -361,6 +548,21 @@ def test_a_duplicate_field_deep_inside_is_refused_with_its_path() -> None:
 
     assert ("options[0].title", 10) == (error.field, error.line)
     assert 9 == error.params["first"]
+
+
+def test_a_field_twice_in_a_list_item_asks_whether_a_new_item_lost_its_dash() -> None:
+    error = refused(changed("  - key: b", "    key: b"))
+
+    assert ("scenario_duplicate_field_item", "options[0].key", 12) == (
+        error.key,
+        error.field,
+        error.line,
+    )
+    assert (
+        "s.yaml:12: options[0].key: dit veld staat twee keer in hetzelfde onderdeel van de lijst. "
+        "Het staat ook op regel 8. Begint hier een nieuw onderdeel? Zet dan '- ' voor de eerste "
+        "regel ervan. Anders: laat er \u00e9\u00e9n staan."
+    ) == str(error)
 
 
 def test_a_duplicate_rating_is_refused_like_any_duplicate_field() -> None:
@@ -1119,6 +1321,9 @@ def test_the_full_example_in_the_documentation_loads_and_plays() -> None:
         "title: ok\n\tlevel: 2\n",
         changed("question: Wat doen we?", "question: Wat\tdoen we?"),
         "title: 'nooit gesloten\n",
+        changed("  name: Anna", "  name: 'Anna", changed("Omdat het", "Omdat 't")),
+        changed("  - key: b", "  key: b"),
+        changed("title: Oefenen", "title: Oefenen\nlanguage: en\nquestion: Let op: wat?"),
     ],
 )
 def test_the_reader_gives_the_same_with_and_without_libyaml(
