@@ -685,6 +685,123 @@ def test_a_misspelt_field_gets_a_suggestion() -> None:
 
     assert ("scenario_unknown_field_hint", "titel") == (error.key, error.field)
     assert "Bedoelt u 'title'?" in str(error)
+    assert 1 == len(error.problems)  # the suggestion says it: "title" is not also "missing"
+
+
+def problems(error: ScenarioError) -> list[tuple[int | None, str, str]]:
+    return [(p.line, p.path, p.key) for p in error.problems]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "field", "key", "message"),
+    [
+        (
+            "professional:",
+            "situation: Woont alleen.\nprofessional:",
+            4,
+            "situation",
+            "scenario_field_further_right",
+            (
+                "dit veld hoort hier niet. Hoort het onder 'client'? Zet het dan een stap verder "
+                "naar rechts, onder client."
+            ),
+        ),
+        (
+            "  name: Bram",
+            "  name: Bram\n  situation: Woont alleen.",
+            6,
+            "professional.situation",
+            "scenario_field_elsewhere",
+            (
+                "dit veld hoort niet onder 'professional'. Hoort het onder 'client'? Zet het dan "
+                "onder client."
+            ),
+        ),
+        (
+            "  name: Bram",
+            "  name: Bram\n  follow_up_weeks: 4",
+            6,
+            "professional.follow_up_weeks",
+            "scenario_field_elsewhere",
+            (
+                "dit veld hoort niet onder 'professional'. Hoort het onder 'decision'? Zet het dan "
+                "onder decision."
+            ),
+        ),
+        (
+            "criteria:",
+            "pros: [dichtbij]\ncriteria:",
+            15,
+            "pros",
+            "scenario_field_in_list",
+            (
+                "dit veld hoort hier niet. Hoort het bij een onderdeel van 'options'? Zet het dan "
+                "onder options, bij de andere velden van dat onderdeel."
+            ),
+        ),
+        (
+            "    status_quo: true",
+            "    status_quo: true\n    goal: Thuis blijven",
+            15,
+            "options[1].goal",
+            "scenario_field_further_left",
+            (
+                "dit veld hoort niet onder 'options'. Hoort het bovenaan in het bestand? Zet het "
+                "dan helemaal naar links, aan het begin van de regel."
+            ),
+        ),
+    ],
+)
+def test_a_field_at_the_wrong_level_is_told_where_it_belongs(
+    old: str, new: str, line: int, field: str, key: str, message: str
+) -> None:
+    error = refused(changed(old, new))
+
+    assert [(line, field, key)] == problems(error)
+    assert f"s.yaml:{line}: {field}: {message}" == str(error)
+
+
+def test_a_top_field_indented_under_another_is_not_also_missing_at_the_top() -> None:
+    # "question" moved from the top into client: only the move back is asked for.
+    text = changed("question: Wat doen we?\n", "")
+    error = refused(changed("  name: Anna\n", "  name: Anna\n  question: Wat doen we?\n", text))
+
+    assert [(4, "client.question", "scenario_field_further_left")] == problems(error)
+    assert (
+        "s.yaml:4: client.question: this field does not belong under 'client'. Does it belong "
+        "at the top level of the file? Then move it all the way to the left, to the start of "
+        "the line."
+    ) == error.message("en")
+
+
+def test_a_field_that_lost_its_indentation_goes_under_the_field_just_above_it() -> None:
+    text = changed("professional:\n  name: Bram\n", "professional:\nname: Bram\n")
+
+    error = refused(text)
+
+    # Empty now, professional has a problem of its own; its name is not also "missing".
+    assert [
+        (4, "professional", "empty_text"),
+        (5, "name", "scenario_field_further_right"),
+    ] == problems(error)
+    assert "Hoort het onder 'professional'?" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "field"),
+    [
+        # At the top, "name" could be the client's, the professional's or a companion's.
+        ("title: Oefenen", "name: Anna\ntitle: Oefenen", 1, "name"),
+        # An option's "name" is no companion's: one list item is no neighbour of another.
+        ("    title: Optie A", "    title: Optie A\n    name: Anna", 10, "options[0].name"),
+    ],
+)
+def test_a_field_that_could_belong_to_several_places_gets_no_guess(
+    old: str, new: str, line: int, field: str
+) -> None:
+    error = refused(changed(old, new))
+
+    assert [(line, field, "scenario_unknown_field")] == problems(error)
 
 
 @pytest.mark.parametrize(
@@ -704,6 +821,39 @@ def test_a_value_of_the_wrong_kind_is_refused_saying_what_was_expected(
 
     assert ("scenario_type", field, line) == (error.key, error.field, error.line)
     assert f"{field}: hier hoort {expected}, maar hier staat" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "line", "message"),
+    [
+        (
+            "    pros: [snel]",
+            "    pros:\n      snel\n      - dichtbij",
+            "options[0].pros",
+            11,
+            (
+                "hier hoort een lijst, maar YAML leest \u00e9\u00e9n lange tekst. Mist het "
+                "streepje (-) voor het eerste onderdeel? Zet '- ' voor elk onderdeel."
+            ),
+        ),
+        (
+            "criteria:\n  - key: c",
+            "criteria:\n    key: c",
+            "criteria",
+            16,
+            (
+                "hier hoort een lijst, maar hier staan velden (naam: waarde). Zet '- ' voor het "
+                "eerste veld van elk onderdeel, zo: - key: ..."
+            ),
+        ),
+    ],
+)
+def test_a_list_without_its_dashes_is_told_to_put_them_back(
+    old: str, new: str, field: str, line: int, message: str
+) -> None:
+    error = refused(changed(old, new))
+
+    assert f"s.yaml:{line}: {field}: {message}" == str(error)
 
 
 def test_options_that_are_text_are_refused() -> None:
@@ -1028,6 +1178,133 @@ def test_a_text_without_a_source_still_knows_the_line() -> None:
 
     assert (None, 1) == (error.file, error.line)
     assert str(error).startswith("regel 1: title: hier hoort tekst")
+
+
+# -- errors: every problem at once -----------------------------------------------------------
+
+MANY_PROBLEMS = (
+    ("    pros: [snel]", "    pros: [snel, 'Let op: duur', 2024]"),
+    ("    title: Niets veranderen", "    titel: Niets veranderen"),
+    ("    importance: 3", "    importance: 9"),
+    ("    c: 4", "    c: 4\n    d: 2"),
+    ("  decided_by: shared", "  decided_by: samen"),
+    ("question: Wat doen we?", "question:"),
+)
+
+
+def with_many_problems() -> str:
+    text = BASE
+    for old, new in reversed(MANY_PROBLEMS):  # from the bottom up, so no line moves
+        text = changed(old, new, text)
+    return text
+
+
+def test_a_scenario_error_names_every_problem_in_the_order_of_the_file() -> None:
+    error = refused(with_many_problems())
+
+    assert [
+        (6, "question", "empty_text"),
+        (10, "options[0].pros[2]", "scenario_not_text"),
+        (13, "options[1].titel", "scenario_unknown_field_hint"),
+        (17, "criteria[0].importance", "expected_score"),
+        (21, "ratings.a.d", "scenario_unknown_criterion"),
+        (24, "decision.decided_by", "expected_choice"),
+    ] == problems(error)
+    assert ("empty_text", "question", 6) == (error.key, error.field, error.line)
+
+
+def test_every_problem_is_one_line_of_the_message_with_its_file_and_line() -> None:
+    error = refused(with_many_problems())
+
+    assert [
+        "s.yaml: Er zijn 6 problemen:",
+        "- s.yaml:6: question: dit mag niet leeg zijn.",
+        (
+            "- s.yaml:10: options[0].pros[2]: hier hoort tekst, maar YAML leest 2024 als een "
+            'getal. Zet de tekst tussen aanhalingstekens: "2024".'
+        ),
+        (
+            "- s.yaml:13: options[1].titel: dit veld ken ik niet. Bedoelt u 'title'? Toegestaan "
+            "zijn: key, title, description, pros, cons, status_quo, picture."
+        ),
+        "- s.yaml:17: criteria[0].importance: hier hoort een heel getal van 0 tot en met 5.",
+        "- s.yaml:21: ratings.a.d: 'd' staat niet bij de criteria. Bekend zijn: c.",
+        (
+            "- s.yaml:24: decision.decided_by: kies uit: client_alone, client_after_advice, "
+            "shared, professional_after_input, professional_alone."
+        ),
+    ] == str(error).splitlines()
+    assert error.message("en").startswith("s.yaml: There are 6 problems:\n- s.yaml:6: question:")
+    assert "problems=['question', 'options[0].pros[2]'," in repr(error)
+
+
+def test_a_problem_in_one_part_does_not_hide_the_problems_of_the_others() -> None:
+    text = changed("  name: Anna", "  name: ''", changed("  name: Bram", "  name: 3"))
+
+    error = refused(changed("  - key: b", "  - key: a", text))
+
+    assert [
+        (3, "client.name", "empty_text"),
+        (5, "professional.name", "scenario_not_text"),
+        (12, "options[1].key", "duplicate_option"),
+    ] == problems(error)
+
+
+def test_a_name_with_a_problem_is_not_unknown_where_it_is_used() -> None:
+    # The option's key is wrong in itself; the rating and the decision that use it are not.
+    text = changed("  - key: a", "  - key: met spatie", BASE)
+    text = changed("  a:\n", "  met spatie:\n", text)
+    text = changed("  option: a", "  option: met spatie", text)
+
+    error = refused(text)
+
+    assert [(8, "options[0].key", "invalid_key")] == problems(error)
+
+
+def test_a_line_of_someone_whose_role_is_wrong_is_not_one_more_problem() -> None:
+    text = changed("question:", "others:\n  - name: Ida\n    role: tolk\nquestion:")
+    text = changed("      - speaker: professional", "      - speaker: Ida", text)
+
+    error = refused(text)
+
+    assert [(8, "others[0].role", "expected_choice")] == problems(error)
+    fixed = loads_scenario(changed("role: tolk", "role: interpreter", text))
+    assert "Ida" == fixed.lines_for(sb.Step.INFORM).good[0].name
+    unreadable = changed("  - name: Ida\n    role: tolk\n", "  Ida\n", text)
+    assert [(7, "others", "scenario_type")] == problems(refused(unreadable))
+
+
+def test_a_list_item_with_a_colon_is_told_to_quote_its_text() -> None:
+    error = refused(changed("    pros: [snel]", "    pros:\n      - Let op: duur"))
+
+    assert [(11, "options[0].pros[0]", "scenario_text_with_colon")] == problems(error)
+    assert (
+        "s.yaml:11: options[0].pros[0]: hier hoort tekst, maar door de dubbele punt leest YAML "
+        'een veld. Zet de tekst tussen aanhalingstekens, zo: - "Let op: duur"'
+    ) == str(error)
+    assert (
+        "Let op: duur"
+        == loads_scenario(changed("    pros: [snel]", '    pros:\n      - "Let op: duur"'))
+        .options[0]
+        .pros[0]
+    )
+
+
+def test_a_list_item_of_fields_on_lines_of_their_own_is_not_taken_for_text() -> None:
+    error = refused(changed("    pros: [snel]", "    pros:\n      - Let op:\n          duur"))
+
+    assert [(11, "options[0].pros[0]", "scenario_type")] == problems(error)
+
+
+def test_plain_data_gives_every_problem_too() -> None:
+    data = yaml.safe_load(with_many_problems())
+
+    with pytest.raises(ScenarioError) as info:
+        scenario_from_dict(data)
+
+    assert [None] * 6 == [p.line for p in info.value.problems]
+    assert "options[1].titel" == info.value.problems[2].path
+    assert str(info.value).startswith("Er zijn 6 problemen:\n- question: dit mag niet leeg zijn.")
 
 
 # -- plain data ----------------------------------------------------------------------------
