@@ -121,10 +121,73 @@ def test_validate_reports_each_file(tmp_path: Path) -> None:
     )
     assert 2 == status
     assert "reintegratie-participatiewet.yaml: in orde." in out
-    assert f"{broken}:2:" in err
+    assert f"{broken}:1: Op plaats 8 van deze regel staat een [" in err
     status, out, _ = run("validate", "-l", "en", *map(str, sorted(EXAMPLES.glob("*.yaml"))))
     assert 0 == status
     assert 3 == out.count(": valid.")
+
+
+BROKEN = """\
+title: Oefenen
+client:
+  name: Anna
+situation: Woont alleen.
+professional:
+  name: Bram
+question: Wat doen we?
+options:
+  - key: a
+    title: Optie A
+  - key: b
+    titel: Optie B
+decision:
+  option: c
+  decided_by: shared
+  rationale: Omdat het kan.
+"""
+
+
+def test_validate_lists_every_problem_of_a_file_in_the_order_of_the_file(tmp_path: Path) -> None:
+    broken = tmp_path / "kapot.yaml"
+    broken.write_text(BROKEN, encoding="utf-8")
+
+    status, out, err = run("validate", str(broken))
+
+    assert (2, "") == (status, out)
+    assert [
+        f"{broken}: Er zijn 3 problemen:",
+        (
+            f"- {broken}:4: situation: dit veld hoort hier niet. Hoort het onder 'client'? Zet het "
+            "dan een stap verder naar rechts, onder client."
+        ),
+        (
+            f"- {broken}:12: options[1].titel: dit veld ken ik niet. Bedoelt u 'title'? Toegestaan "
+            "zijn: key, title, description, pros, cons, status_quo, picture."
+        ),
+        (
+            f"- {broken}:14: decision.option: er is geen optie met de korte naam 'c'. Wel zijn er: "
+            "a, b."
+        ),
+    ] == err.splitlines()
+    status, _, err = run("validate", "--language", "en", str(broken))
+    assert 2 == status
+    assert f"- {broken}:4: situation: this field does not belong here. Does it belong under " in err
+    assert "Traceback" not in err
+
+
+def test_validate_stops_a_file_that_is_not_yaml_at_its_first_mistake(tmp_path: Path) -> None:
+    broken = tmp_path / "kapot.yaml"
+    broken.write_text(BROKEN.replace("  name: Anna", '  name: "Anna'), encoding="utf-8")
+
+    status, _, err = run("validate", "-l", "en", str(broken))
+
+    assert 2 == status
+    assert [
+        (
+            f'{broken}:3: At character 9 of this line a text starts with ". The text is not closed '
+            'on this line. Put a " at the end of the text too.'
+        )
+    ] == err.splitlines()
 
 
 def test_new_scenario_writes_a_starter_that_validates_and_never_overwrites(tmp_path: Path) -> None:
@@ -565,9 +628,14 @@ def test_a_report_and_a_starter_are_dutch_unless_asked_whatever_the_environment(
 
 
 def broken(tmp_path: Path, name: str, language: str | None) -> Path:
+    """A scenario whose one problem is the field "titel" on line 3 (2 without a language)."""
     path = tmp_path / name
     said = "" if language is None else f"language: {language}\n"
-    path.write_text(f"title: Oefenen\n{said}titel: x\n", encoding="utf-8")
+    rest = (
+        "client: {name: Anna}\nprofessional: {name: Bram}\nquestion: Wat doen we?\n"
+        "options: [{key: a, title: Optie A}, {key: b, title: Optie B}]\n"
+    )
+    path.write_text(f"title: Oefenen\n{said}titel: x\n{rest}", encoding="utf-8")
     return path
 
 

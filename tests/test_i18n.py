@@ -115,7 +115,7 @@ def test_the_compiled_catalogue_is_current(language: str) -> None:
 
 
 # Other callers that take a key, and the position of the key among their arguments.
-KEY_AT = {"_refuse": 1, "_CommandError": 0, "_RefusedError": 0, "fail": 0}
+KEY_AT = {"_refuse": 1, "_CommandError": 0, "_RefusedError": 0, "fail": 0, "_found": 0}
 
 
 def key_position(call: ast.Call) -> int | None:

@@ -306,36 +306,223 @@ def test_an_empty_scenario_is_refused(text: str) -> None:
     assert str(error).startswith("s.yaml: Het scenario is leeg.")
 
 
-def test_text_that_is_not_yaml_is_refused_with_its_line() -> None:
-    error = refused(changed("question: Wat doen we?", "question: [Wat doen we?"))
-
-    assert ("scenario_yaml", 6) == (error.key, error.line)
-    assert str(error).startswith("s.yaml:6: Dit is geen geldige YAML. YAML meldt: ")
+def where(error: ScenarioError) -> tuple[str, int | None, int | None]:
+    return error.key, error.line, error.column
 
 
-def test_a_colon_inside_a_plain_text_is_a_yaml_error_on_its_line() -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "key", "line", "column"),
+    [
+        # A quote that is never closed: where it opens, not at the end of the file (line 30).
+        ("  name: Anna", '  name: "Anna', "scenario_yaml_quote_double", 3, 9),
+        ("  name: Anna", "  name: 'Anna", "scenario_yaml_quote_single", 3, 9),
+        # A list item without its dash: that item's line, not the next one.
+        ("    pros: [snel]", "    pros:\n      - snel\n      duur", "scenario_yaml_dash", 12, 7),
+        ("  - key: b", "  key: b", "scenario_yaml_dash", 12, 3),
+        # Indentation: a field too far to the right, too little, a dash among fields.
+        (
+            "  name: Bram",
+            "  name: Bram\n    function: Consulent",
+            "scenario_yaml_indent_more",
+            6,
+            5,
+        ),
+        ("  name: Anna", "    name: Anna\n  situation: Alleen.", "scenario_yaml_indent", 4, 3),
+        ("title: Oefenen", "title: |\n  Oefenen\n een dag", "scenario_yaml_indent", 3, 2),
+        (
+            "question: Wat doen we?",
+            "question: Wat doen we?\n- nog iets",
+            "scenario_yaml_dash_here",
+            7,
+            1,
+        ),
+        # A colon in a text; a field without its colon.
+        ("question: Wat doen we?", "question: Let op: wat doen we?", "scenario_yaml_colon", 6, 17),
+        (
+            "question: Wat doen we?",
+            "question: Wat doen we,\n  zegt Anna: nu?",
+            "scenario_yaml_colon_text",
+            7,
+            12,
+        ),
+        ("  name: Anna", "  name Anna\n  situation: Alleen.", "scenario_yaml_colon_missing", 3, 3),
+        ("  name: Anna", "  name:Anna\n  situation: Alleen.", "scenario_yaml_colon_missing", 3, 3),
+        # Brackets, quotes and characters that mean something to YAML.
+        ("question: Wat doen we?", "question: [Wat doen we?", "scenario_yaml_bracket", 6, 11),
+        ("    pros: [snel]", "    pros: [snel, [x]", "scenario_yaml_bracket", 10, 11),
+        ("question: Wat doen we?", "question Wat doen we?", "scenario_yaml_colon_missing", 6, 1),
+        (
+            "    pros: [snel]",
+            "    pros:\n      - snel\n      # nog een\n      duur",
+            "scenario_yaml_dash",
+            13,
+            7,
+        ),
+        (
+            "    pros: [snel]",
+            "    pros:\n      - snel en\n        dichtbij: ja",
+            "scenario_yaml_colon_text",
+            12,
+            17,
+        ),
+        ("title: Oefenen", "[a]: b: c", "scenario_yaml_colon_text", 1, 7),
+        ("title: Oefenen", 'title: "Oefenen" deel 2', "scenario_yaml_after_quote", 1, 18),
+        ("title: Oefenen", "title: [Concept] Oefenen", "scenario_yaml_after_bracket", 1, 18),
+        ("title: Oefenen", "title: @gemeente", "scenario_yaml_start", 1, 8),
+        ("title: Oefenen", "title: *belangrijk* oefenen", "scenario_yaml_start", 1, 8),
+        ("    pros: [snel]", "    pros: - snel", "scenario_yaml_dash_inline", 10, 11),
+        ("title: Oefenen", 'title: "C:\\map"', "scenario_yaml_escape", 1, 11),
+        ("  name: Anna", "\tname: Anna", "scenario_yaml_tab", 3, 1),
+        ("Wat doen we?", "Wat doen\x07 we?", "scenario_yaml_character", 6, 19),
+        ("title: Oefenen", "%YAML 1.1\ntitle: Oefenen", "scenario_yaml", 2, 1),
+    ],
+)
+def test_a_yaml_mistake_is_named_where_it_is(
+    old: str, new: str, key: str, line: int, column: int
+) -> None:
+    assert (key, line, column) == where(refused(changed(old, new)))
+
+
+def test_an_unclosed_quote_that_a_later_apostrophe_closes_is_found_where_it_opens() -> None:
+    # The text runs on to the ' of "'t" on line 24, where PyYAML stops.
+    text = changed("  name: Anna", "  name: 'Anna", changed("Omdat het", "Omdat 't"))
+
+    error = refused(text)
+
+    assert ("scenario_yaml_quote_single", 3, 9) == where(error)
+    assert "file='s.yaml', line=3, field='', column=9)" in repr(error)
+    assert (
+        "s.yaml:3: Op plaats 9 van deze regel begint een tekst met '. Die tekst gaat niet dicht "
+        "op deze regel. Zet aan het eind van de tekst ook een '. Hoort de ' bij de tekst, zoals "
+        "in 's avonds? Zet de hele tekst dan tussen dubbele aanhalingstekens: \"'s avonds\"."
+    ) == str(error)
+
+
+def test_a_yaml_mistake_says_in_plain_words_what_to_do() -> None:
     error = refused(changed("question: Wat doen we?", "question: Let op: wat doen we?"))
 
-    assert ("scenario_yaml", 6) == (error.key, error.line)
+    assert (
+        "s.yaml:6: In deze tekst staat een dubbele punt met een spatie erna. Dan denkt YAML dat "
+        "er een nieuw veld begint. Zet de hele tekst tussen aanhalingstekens, zo: "
+        'question: "Let op: wat doen we?"'
+    ) == str(error)
+    assert (
+        "s.yaml:6: This text holds a colon followed by a space. YAML then thinks a new field "
+        'starts. Put the whole text in quotes, like this: question: "Let op: wat doen we?"'
+    ) == error.message("en")
+    assert "" == error.field
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "example"),
+    [
+        (
+            "question: Wat doen we?",
+            "question: Let op: wat doen we?",
+            'question: "Let op: wat doen we?"',
+        ),
+        ("    pros: [snel]", '    pros:\n      - "Anna\'s" keus', "- '\"Anna''s\" keus'"),
+        ("    pros: [snel]", '    pros:\n      - "snel" en goed', "- '\"snel\" en goed'"),
+        ("title: Oefenen", "title: @gemeente", 'title: "@gemeente"'),
+        ("title: Oefenen", "title: [Concept] C:\\map", "title: '[Concept] C:\\map'"),
+    ],
+)
+def test_the_example_of_a_yaml_mistake_is_the_line_written_right(
+    old: str, new: str, example: str
+) -> None:
+    error = refused(changed(old, new))
+
+    assert example == error.params["example"]
+    assert str(error).endswith(f" zo: {example}")
+    fixed = changed(new.rsplit("\n", 1)[-1].strip(), example, changed(old, new))
+    loads_scenario(fixed)  # the line as the message writes it is right
+
+
+def test_a_field_too_far_to_the_right_is_named_with_its_neighbour() -> None:
+    error = refused(changed("  name: Bram", "  name: Bram\n    function: Consulent"))
+
+    assert (
+        "s.yaml:6: 'function' staat verder naar rechts dan 'name' op regel 5. Horen ze bij "
+        "elkaar? Zet 'function' dan precies onder 'name'."
+    ) == str(error)
+
+
+def test_a_list_item_without_its_dash_is_told_how_to_fix_it() -> None:
+    error = refused(changed("  - key: b", "  key: b"))
+
+    assert (
+        "s.yaml:12: This line is in a list, but does not start with a dash (-). Does a new item "
+        "of the list start here? Then put '- ' at the start. Does the line belong to the item "
+        "above? Then move it further to the right, as far as the text after the dash."
+    ) == error.message("en")
+
+
+def test_any_other_yaml_mistake_still_names_line_and_place_in_plain_words() -> None:
+    error = refused("%YAML 1.1\n" + BASE)
+
+    assert (
+        "s.yaml:2: Hier loopt het lezen vast, op plaats 1 van deze regel. Kijk of de regel goed "
+        "inspringt, en of na elke veldnaam ': ' staat. Zet tekst met tekens als : # [ { tussen "
+        "aanhalingstekens."
+    ) == str(error)
+    assert (
+        "s.yaml:2: Reading stops here, at character 1 of this line. Check that the line is "
+        "indented right, and that each field name is followed by ': '. Put text with characters "
+        "such as : # [ { in quotes."
+    ) == error.message("en")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("  name: Anna", '  name: "Anna'),
+        ("  - key: b", "  key: b"),
+        ("question: Wat doen we?", "question: Let op: wat doen we?"),
+        ("title: Oefenen", "title: @gemeente"),
+        ("    pros: [snel]", "    pros: - snel"),
+        ("title: Oefenen", "%YAML 1.1\ntitle: Oefenen"),
+    ],
+)
+def test_a_yaml_mistake_never_passes_the_parsers_english_on(old: str, new: str) -> None:
+    error = refused(changed(old, new))
+
+    for message in (str(error), error.message("en")):
+        for parser_words in ("while ", "expected", "<block", "found ", "scalar", "token"):
+            assert parser_words not in message
+
+
+def test_a_yaml_mistake_in_an_english_scenario_is_told_in_english() -> None:
+    text = changed("title: Oefenen", "title: Oefenen\nlanguage: en")
+
+    error = refused(changed("  name: Anna", '  name: "Anna', text))
+
+    assert (
+        's.yaml:4: At character 9 of this line a text starts with ". The text is not closed on '
+        'this line. Put a " at the end of the text too.'
+    ) == str(error)
 
 
 def test_a_tab_gets_its_own_plain_message() -> None:
     error = refused(changed("  name: Anna", "\tname: Anna"))
 
     assert ("scenario_yaml_tab", 3) == (error.key, error.line)
-    assert "s.yaml:3: Hier staat een tab. Spring in met spaties, niet met tabs." == str(error)
+    assert (
+        "s.yaml:3: Op plaats 1 van deze regel staat een tab. Gebruik spaties in plaats van tabs, "
+        "ook om in te springen."
+    ) == str(error)
 
 
 def test_two_documents_in_one_file_are_refused() -> None:
     error = refused(BASE + "---\ntitle: Nog een\n")
 
-    assert ("scenario_yaml", 30) == (error.key, error.line)
+    assert ("scenario_yaml_two_documents", 30) == (error.key, error.line)
 
 
-def test_a_special_character_is_refused_with_its_line() -> None:
+def test_a_special_character_is_refused_with_its_line_and_code() -> None:
     error = refused(changed("Wat doen we?", "Wat doen\x07 we?"))
 
-    assert ("scenario_yaml", 6) == (error.key, error.line)
+    assert ("scenario_yaml_character", 6, 19) == where(error)
+    assert "(U+0007)" in str(error)
 
 
 @pytest.mark.parametrize(
@@ -361,6 +548,21 @@ def test_a_duplicate_field_deep_inside_is_refused_with_its_path() -> None:
 
     assert ("options[0].title", 10) == (error.field, error.line)
     assert 9 == error.params["first"]
+
+
+def test_a_field_twice_in_a_list_item_asks_whether_a_new_item_lost_its_dash() -> None:
+    error = refused(changed("  - key: b", "    key: b"))
+
+    assert ("scenario_duplicate_field_item", "options[0].key", 12) == (
+        error.key,
+        error.field,
+        error.line,
+    )
+    assert (
+        "s.yaml:12: options[0].key: dit veld staat twee keer in hetzelfde onderdeel van de lijst. "
+        "Het staat ook op regel 8. Begint hier een nieuw onderdeel? Zet dan '- ' voor de eerste "
+        "regel ervan. Anders: laat er \u00e9\u00e9n staan."
+    ) == str(error)
 
 
 def test_a_duplicate_rating_is_refused_like_any_duplicate_field() -> None:
@@ -483,6 +685,123 @@ def test_a_misspelt_field_gets_a_suggestion() -> None:
 
     assert ("scenario_unknown_field_hint", "titel") == (error.key, error.field)
     assert "Bedoelt u 'title'?" in str(error)
+    assert 1 == len(error.problems)  # the suggestion says it: "title" is not also "missing"
+
+
+def problems(error: ScenarioError) -> list[tuple[int | None, str, str]]:
+    return [(p.line, p.path, p.key) for p in error.problems]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "field", "key", "message"),
+    [
+        (
+            "professional:",
+            "situation: Woont alleen.\nprofessional:",
+            4,
+            "situation",
+            "scenario_field_further_right",
+            (
+                "dit veld hoort hier niet. Hoort het onder 'client'? Zet het dan een stap verder "
+                "naar rechts, onder client."
+            ),
+        ),
+        (
+            "  name: Bram",
+            "  name: Bram\n  situation: Woont alleen.",
+            6,
+            "professional.situation",
+            "scenario_field_elsewhere",
+            (
+                "dit veld hoort niet onder 'professional'. Hoort het onder 'client'? Zet het dan "
+                "onder client."
+            ),
+        ),
+        (
+            "  name: Bram",
+            "  name: Bram\n  follow_up_weeks: 4",
+            6,
+            "professional.follow_up_weeks",
+            "scenario_field_elsewhere",
+            (
+                "dit veld hoort niet onder 'professional'. Hoort het onder 'decision'? Zet het dan "
+                "onder decision."
+            ),
+        ),
+        (
+            "criteria:",
+            "pros: [dichtbij]\ncriteria:",
+            15,
+            "pros",
+            "scenario_field_in_list",
+            (
+                "dit veld hoort hier niet. Hoort het bij een onderdeel van 'options'? Zet het dan "
+                "onder options, bij de andere velden van dat onderdeel."
+            ),
+        ),
+        (
+            "    status_quo: true",
+            "    status_quo: true\n    goal: Thuis blijven",
+            15,
+            "options[1].goal",
+            "scenario_field_further_left",
+            (
+                "dit veld hoort niet onder 'options'. Hoort het bovenaan in het bestand? Zet het "
+                "dan helemaal naar links, aan het begin van de regel."
+            ),
+        ),
+    ],
+)
+def test_a_field_at_the_wrong_level_is_told_where_it_belongs(
+    old: str, new: str, line: int, field: str, key: str, message: str
+) -> None:
+    error = refused(changed(old, new))
+
+    assert [(line, field, key)] == problems(error)
+    assert f"s.yaml:{line}: {field}: {message}" == str(error)
+
+
+def test_a_top_field_indented_under_another_is_not_also_missing_at_the_top() -> None:
+    # "question" moved from the top into client: only the move back is asked for.
+    text = changed("question: Wat doen we?\n", "")
+    error = refused(changed("  name: Anna\n", "  name: Anna\n  question: Wat doen we?\n", text))
+
+    assert [(4, "client.question", "scenario_field_further_left")] == problems(error)
+    assert (
+        "s.yaml:4: client.question: this field does not belong under 'client'. Does it belong "
+        "at the top level of the file? Then move it all the way to the left, to the start of "
+        "the line."
+    ) == error.message("en")
+
+
+def test_a_field_that_lost_its_indentation_goes_under_the_field_just_above_it() -> None:
+    text = changed("professional:\n  name: Bram\n", "professional:\nname: Bram\n")
+
+    error = refused(text)
+
+    # Empty now, professional has a problem of its own; its name is not also "missing".
+    assert [
+        (4, "professional", "empty_text"),
+        (5, "name", "scenario_field_further_right"),
+    ] == problems(error)
+    assert "Hoort het onder 'professional'?" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "field"),
+    [
+        # At the top, "name" could be the client's, the professional's or a companion's.
+        ("title: Oefenen", "name: Anna\ntitle: Oefenen", 1, "name"),
+        # An option's "name" is no companion's: one list item is no neighbour of another.
+        ("    title: Optie A", "    title: Optie A\n    name: Anna", 10, "options[0].name"),
+    ],
+)
+def test_a_field_that_could_belong_to_several_places_gets_no_guess(
+    old: str, new: str, line: int, field: str
+) -> None:
+    error = refused(changed(old, new))
+
+    assert [(line, field, "scenario_unknown_field")] == problems(error)
 
 
 @pytest.mark.parametrize(
@@ -502,6 +821,39 @@ def test_a_value_of_the_wrong_kind_is_refused_saying_what_was_expected(
 
     assert ("scenario_type", field, line) == (error.key, error.field, error.line)
     assert f"{field}: hier hoort {expected}, maar hier staat" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "line", "message"),
+    [
+        (
+            "    pros: [snel]",
+            "    pros:\n      snel\n      - dichtbij",
+            "options[0].pros",
+            11,
+            (
+                "hier hoort een lijst, maar YAML leest \u00e9\u00e9n lange tekst. Mist het "
+                "streepje (-) voor het eerste onderdeel? Zet '- ' voor elk onderdeel."
+            ),
+        ),
+        (
+            "criteria:\n  - key: c",
+            "criteria:\n    key: c",
+            "criteria",
+            16,
+            (
+                "hier hoort een lijst, maar hier staan velden (naam: waarde). Zet '- ' voor het "
+                "eerste veld van elk onderdeel, zo: - key: ..."
+            ),
+        ),
+    ],
+)
+def test_a_list_without_its_dashes_is_told_to_put_them_back(
+    old: str, new: str, field: str, line: int, message: str
+) -> None:
+    error = refused(changed(old, new))
+
+    assert f"s.yaml:{line}: {field}: {message}" == str(error)
 
 
 def test_options_that_are_text_are_refused() -> None:
@@ -828,6 +1180,133 @@ def test_a_text_without_a_source_still_knows_the_line() -> None:
     assert str(error).startswith("regel 1: title: hier hoort tekst")
 
 
+# -- errors: every problem at once -----------------------------------------------------------
+
+MANY_PROBLEMS = (
+    ("    pros: [snel]", "    pros: [snel, 'Let op: duur', 2024]"),
+    ("    title: Niets veranderen", "    titel: Niets veranderen"),
+    ("    importance: 3", "    importance: 9"),
+    ("    c: 4", "    c: 4\n    d: 2"),
+    ("  decided_by: shared", "  decided_by: samen"),
+    ("question: Wat doen we?", "question:"),
+)
+
+
+def with_many_problems() -> str:
+    text = BASE
+    for old, new in reversed(MANY_PROBLEMS):  # from the bottom up, so no line moves
+        text = changed(old, new, text)
+    return text
+
+
+def test_a_scenario_error_names_every_problem_in_the_order_of_the_file() -> None:
+    error = refused(with_many_problems())
+
+    assert [
+        (6, "question", "empty_text"),
+        (10, "options[0].pros[2]", "scenario_not_text"),
+        (13, "options[1].titel", "scenario_unknown_field_hint"),
+        (17, "criteria[0].importance", "expected_score"),
+        (21, "ratings.a.d", "scenario_unknown_criterion"),
+        (24, "decision.decided_by", "expected_choice"),
+    ] == problems(error)
+    assert ("empty_text", "question", 6) == (error.key, error.field, error.line)
+
+
+def test_every_problem_is_one_line_of_the_message_with_its_file_and_line() -> None:
+    error = refused(with_many_problems())
+
+    assert [
+        "s.yaml: Er zijn 6 problemen:",
+        "- s.yaml:6: question: dit mag niet leeg zijn.",
+        (
+            "- s.yaml:10: options[0].pros[2]: hier hoort tekst, maar YAML leest 2024 als een "
+            'getal. Zet de tekst tussen aanhalingstekens: "2024".'
+        ),
+        (
+            "- s.yaml:13: options[1].titel: dit veld ken ik niet. Bedoelt u 'title'? Toegestaan "
+            "zijn: key, title, description, pros, cons, status_quo, picture."
+        ),
+        "- s.yaml:17: criteria[0].importance: hier hoort een heel getal van 0 tot en met 5.",
+        "- s.yaml:21: ratings.a.d: 'd' staat niet bij de criteria. Bekend zijn: c.",
+        (
+            "- s.yaml:24: decision.decided_by: kies uit: client_alone, client_after_advice, "
+            "shared, professional_after_input, professional_alone."
+        ),
+    ] == str(error).splitlines()
+    assert error.message("en").startswith("s.yaml: There are 6 problems:\n- s.yaml:6: question:")
+    assert "problems=['question', 'options[0].pros[2]'," in repr(error)
+
+
+def test_a_problem_in_one_part_does_not_hide_the_problems_of_the_others() -> None:
+    text = changed("  name: Anna", "  name: ''", changed("  name: Bram", "  name: 3"))
+
+    error = refused(changed("  - key: b", "  - key: a", text))
+
+    assert [
+        (3, "client.name", "empty_text"),
+        (5, "professional.name", "scenario_not_text"),
+        (12, "options[1].key", "duplicate_option"),
+    ] == problems(error)
+
+
+def test_a_name_with_a_problem_is_not_unknown_where_it_is_used() -> None:
+    # The option's key is wrong in itself; the rating and the decision that use it are not.
+    text = changed("  - key: a", "  - key: met spatie", BASE)
+    text = changed("  a:\n", "  met spatie:\n", text)
+    text = changed("  option: a", "  option: met spatie", text)
+
+    error = refused(text)
+
+    assert [(8, "options[0].key", "invalid_key")] == problems(error)
+
+
+def test_a_line_of_someone_whose_role_is_wrong_is_not_one_more_problem() -> None:
+    text = changed("question:", "others:\n  - name: Ida\n    role: tolk\nquestion:")
+    text = changed("      - speaker: professional", "      - speaker: Ida", text)
+
+    error = refused(text)
+
+    assert [(8, "others[0].role", "expected_choice")] == problems(error)
+    fixed = loads_scenario(changed("role: tolk", "role: interpreter", text))
+    assert "Ida" == fixed.lines_for(sb.Step.INFORM).good[0].name
+    unreadable = changed("  - name: Ida\n    role: tolk\n", "  Ida\n", text)
+    assert [(7, "others", "scenario_type")] == problems(refused(unreadable))
+
+
+def test_a_list_item_with_a_colon_is_told_to_quote_its_text() -> None:
+    error = refused(changed("    pros: [snel]", "    pros:\n      - Let op: duur"))
+
+    assert [(11, "options[0].pros[0]", "scenario_text_with_colon")] == problems(error)
+    assert (
+        "s.yaml:11: options[0].pros[0]: hier hoort tekst, maar door de dubbele punt leest YAML "
+        'een veld. Zet de tekst tussen aanhalingstekens, zo: - "Let op: duur"'
+    ) == str(error)
+    assert (
+        "Let op: duur"
+        == loads_scenario(changed("    pros: [snel]", '    pros:\n      - "Let op: duur"'))
+        .options[0]
+        .pros[0]
+    )
+
+
+def test_a_list_item_of_fields_on_lines_of_their_own_is_not_taken_for_text() -> None:
+    error = refused(changed("    pros: [snel]", "    pros:\n      - Let op:\n          duur"))
+
+    assert [(11, "options[0].pros[0]", "scenario_type")] == problems(error)
+
+
+def test_plain_data_gives_every_problem_too() -> None:
+    data = yaml.safe_load(with_many_problems())
+
+    with pytest.raises(ScenarioError) as info:
+        scenario_from_dict(data)
+
+    assert [None] * 6 == [p.line for p in info.value.problems]
+    assert "options[1].titel" == info.value.problems[2].path
+    assert str(info.value).startswith("Er zijn 6 problemen:\n- question: dit mag niet leeg zijn.")
+
+
 # -- plain data ----------------------------------------------------------------------------
 
 
@@ -1119,6 +1598,9 @@ def test_the_full_example_in_the_documentation_loads_and_plays() -> None:
         "title: ok\n\tlevel: 2\n",
         changed("question: Wat doen we?", "question: Wat\tdoen we?"),
         "title: 'nooit gesloten\n",
+        changed("  name: Anna", "  name: 'Anna", changed("Omdat het", "Omdat 't")),
+        changed("  - key: b", "  key: b"),
+        changed("title: Oefenen", "title: Oefenen\nlanguage: en\nquestion: Let op: wat?"),
     ],
 )
 def test_the_reader_gives_the_same_with_and_without_libyaml(

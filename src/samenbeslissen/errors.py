@@ -157,12 +157,16 @@ class Problem:
         key: The message's key in the message catalogue.
         params: Values the message refers to, and the developer detail.
         language: The language ``str()`` uses.
+        line: The line of a file where the problem is (1-based), for a
+            problem of a scenario file; None when there is no file or no
+            line.
     """
 
     path: str
     key: str
     params: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
     language: str = DEFAULT_LANGUAGE
+    line: int | None = None
 
     def message(self, language: str | None = None) -> str:
         """What is wrong, for a professional, in ``language`` (default: the problem's own)."""
@@ -317,15 +321,22 @@ class RecordError(InputError):
 class ScenarioError(InputError):
     """A scenario file is malformed.
 
+    A file that is not YAML stops at its first problem; a scenario that is
+    YAML but not a valid scenario gives every problem found, each with its
+    own line, in the order of the file.
+
     Attributes:
         file: The file's path (None for a scenario given as text or data).
-        line: The line in the file where the problem is, when known (1-based).
+        line: The line in the file where the (first) problem is, when known (1-based).
+        column: The place in that line (1-based), for YAML the reader cannot read.
         field: The field path in the scenario (``"options[1].pros"``).
         scenario_language: The language the scenario names in its ``language``
             field, when it names one the library speaks; None when it names
             none, or the problem was found before the field could be read (the
-            file is missing, or not YAML). ``str(error)`` is in this language
+            file is missing). For a text that is not YAML, the language its
+            ``language: en`` line names. ``str(error)`` is in this language
             (Dutch without one); the command line reports the problem in it.
+        problems: Every problem, each with its ``line``, ``path`` and ``message()``.
     """
 
     def __init__(
@@ -335,6 +346,7 @@ class ScenarioError(InputError):
         field: str,
         file: str | None = None,
         line: int | None = None,
+        column: int | None = None,
         scenario_language: str | None = None,
         language: str | None = None,
         **params: Any,
@@ -343,24 +355,40 @@ class ScenarioError(InputError):
         self.line = line
         self.scenario_language = scenario_language
         language = language or scenario_language or DEFAULT_LANGUAGE
+        self.column = column
+        if column is not None:
+            params["column"] = column  # a message may name it: "op plaats 9 van deze regel"
         super().__init__(key, field=field, language=language, **params)
-
-    def _describe(self, problem: Problem, language: str) -> str:
-        return problem.describe(language)  # the names the trainer wrote in the file
+        self._problems = (attrs.evolve(self._problems[0], line=line),)
 
     def message(self, language: str | None = None) -> str:
-        """The message, prefixed with ``file:line:`` (or ``regel N:``) where known."""
-        text_ = super().message(language)
+        """Every problem as ``file:line: path: message``, after a count when there are several."""
+        language = language or self.language
+        lines = [self._locate(p, language) for p in self._problems]
+        if len(lines) == 1:
+            return lines[0]
+        count = ntext("problems", len(lines), language)
+        header = count if self.file is None else f"{self.file}: {count}"
+        return "\n".join([header, *(f"- {line}" for line in lines)])
+
+    def _locate(self, problem: Problem, language: str) -> str:
+        # The names the trainer wrote in the file, not words for them.
+        said = problem.describe(language)
         if self.file is not None:
-            where = self.file if self.line is None else f"{self.file}:{self.line}"
-        elif self.line is not None:
-            where = text("word.line", language or self.language, line=self.line)
+            where = self.file if problem.line is None else f"{self.file}:{problem.line}"
+        elif problem.line is not None:
+            where = text("word.line", language, line=problem.line)
         else:
-            return text_
-        return f"{where}: {text_}"
+            return said
+        return f"{where}: {said}"
 
     def _repr_fields(self) -> dict[str, object]:
-        return {"file": self.file, "line": self.line, "field": self.field}
+        if len(self._problems) > 1:
+            return {"file": self.file, **super()._repr_fields()}
+        fields: dict[str, object] = {"file": self.file, "line": self.line, "field": self.field}
+        if self.column is not None:
+            fields["column"] = self.column
+        return fields
 
 
 class ScoringError(InputError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -9,8 +10,10 @@ import attrs
 import yaml
 
 from samenbeslissen.errors import ScenarioError
+from samenbeslissen.i18n import languages
 from samenbeslissen.scenarios.field_paths import FieldPath, format_path
 from samenbeslissen.scenarios.kinds import kind
+from samenbeslissen.scenarios.yaml_syntax import diagnose, diagnose_character
 
 __all__ = ["MAX_SCENARIO_SIZE", "Spot", "read_yaml", "too_large"]
 
@@ -169,7 +172,14 @@ class _Reader:
             where = (*path, key)
             if key in result:
                 first = self.spots[where].key_line
-                raise _RefusedError("scenario_duplicate_field", key_line, where, first=first)
+                # In a list item, a field twice is most often a new item without its dash.
+                in_item = bool(path) and isinstance(path[-1], int)
+                raise _RefusedError(
+                    "scenario_duplicate_field_item" if in_item else "scenario_duplicate_field",
+                    key_line,
+                    where,
+                    first=first,
+                )
             result[key] = self.value(value_node, where, key_line)
         return result
 
@@ -212,14 +222,18 @@ def read_yaml(text: str, source: str | None) -> tuple[object, dict[FieldPath, Sp
     Raises:
         ScenarioError: The text is too large, empty or not YAML, or uses YAML a
             scenario refuses (aliases, tags, duplicate or non-text keys, deep nesting).
+            A text that is not YAML gives the line and column of the mistake.
     """
     if len(text) > MAX_SCENARIO_SIZE:
         raise too_large(source)
+    language = _language_of(text)
     loader: Any = None
     try:
         loader, node = _compose(text)
         if node is None:
-            raise ScenarioError("scenario_empty", field="", file=source, line=None)
+            raise ScenarioError(
+                "scenario_empty", field="", file=source, line=None, scenario_language=language
+            )
         reader = _Reader(loader)
         return reader.value(node, ()), reader.spots
     except _RefusedError as refusal:
@@ -228,28 +242,38 @@ def read_yaml(text: str, source: str | None) -> tuple[object, dict[FieldPath, Sp
             field=format_path(refusal.path),
             file=source,
             line=refusal.line,
+            scenario_language=language,
             **refusal.params,
         ) from None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        if mark is not None and text[mark.index : mark.index + 1] == "\t":
-            raise ScenarioError(
-                "scenario_yaml_tab", field="", file=source, line=_line(mark)
-            ) from None
-        detail = "; ".join(part for part in (error.context, error.problem) if part)
-        raise ScenarioError(
-            "scenario_yaml", field="", file=source, line=_line(mark), detail=detail
-        ) from None
+        found = diagnose(text, error)
     except yaml.reader.ReaderError as error:
         # A character YAML does not allow (a control character); text input gives its code.
-        code = int(error.character)
-        raise ScenarioError(
-            "scenario_yaml",
-            field="",
-            file=source,
-            line=text.count("\n", 0, error.position) + 1,
-            detail=f"#x{code:04x}: {error.reason}",
-        ) from None
+        found = diagnose_character(text, error.position, int(error.character))
     finally:
         if loader is not None:
             loader.dispose()
+    raise ScenarioError(
+        found.key,
+        field="",
+        file=source,
+        line=found.line,
+        column=found.column,
+        scenario_language=language,
+        **found.params,
+    )
+
+
+_LANGUAGE_LINE = re.compile(r"^language:[ \t]*(['\"]?)([A-Za-z_-]+)\1[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def _language_of(text: str) -> str | None:
+    """The language a scenario's text names on its own line (``language: en``), if known.
+
+    The decoder speaks the scenario's language; this gives the reader the
+    same language for a text it cannot read, or reads but refuses.
+    """
+    found = _LANGUAGE_LINE.search(text)
+    if found is not None and found.group(2) in languages():
+        return found.group(2)
+    return None
