@@ -207,22 +207,26 @@ def _document_options(command: argparse.ArgumentParser, language: str) -> None:
     _output_option(command, language)
 
 
-def _add_demo(commands: _Commands, language: str) -> None:
-    demo = commands.add_parser(
-        "demo",
-        help=text("cli.demo.summary", language),
-        description=text("cli.demo.description", language),
+def _command(
+    commands: _Commands, name: str, language: str, **params: object
+) -> argparse.ArgumentParser:
+    """A command with its one-line summary and its description from the catalogue."""
+    key = name.replace("-", "_")
+    return commands.add_parser(
+        name,
+        help=text(f"cli.{key}.summary", language),
+        description=text(f"cli.{key}.description", language, **params),
     )
+
+
+def _add_demo(commands: _Commands, language: str) -> None:
+    demo = _command(commands, "demo", language)
     _document_options(demo, language)
     demo.set_defaults(run=_demo)
 
 
 def _add_render(commands: _Commands, language: str) -> None:
-    render = commands.add_parser(
-        "render",
-        help=text("cli.render.summary", language),
-        description=text("cli.render.description", language),
-    )
+    render = _command(commands, "render", language)
     render.add_argument(
         "source",
         metavar=text("cli.metavar.source", language),
@@ -233,11 +237,7 @@ def _add_render(commands: _Commands, language: str) -> None:
 
 
 def _add_validate(commands: _Commands, language: str) -> None:
-    validate = commands.add_parser(
-        "validate",
-        help=text("cli.validate.summary", language),
-        description=text("cli.validate.description", language),
-    )
+    validate = _command(commands, "validate", language)
     validate.add_argument(
         "files",
         metavar=text("cli.metavar.scenario", language),
@@ -250,11 +250,7 @@ def _add_validate(commands: _Commands, language: str) -> None:
 
 def _add_kit(commands: _Commands, language: str) -> None:
     folder = text("cli.metavar.folder", language)
-    kit = commands.add_parser(
-        "kit",
-        help=text("cli.kit.summary", language),
-        description=text("cli.kit.description", language),
-    )
+    kit = _command(commands, "kit", language)
     kit.add_argument(
         "scenario",
         metavar=text("cli.metavar.scenario", language),
@@ -286,11 +282,7 @@ def _add_kit(commands: _Commands, language: str) -> None:
 
 
 def _add_observations(commands: _Commands, language: str) -> None:
-    observations = commands.add_parser(
-        "observations",
-        help=text("cli.observations.summary", language),
-        description=text("cli.observations.description", language),
-    )
+    observations = _command(commands, "observations", language)
     observations.add_argument(
         "file",
         metavar=text("cli.metavar.file", language),
@@ -303,11 +295,7 @@ def _add_observations(commands: _Commands, language: str) -> None:
 def _add_report(commands: _Commands, language: str) -> None:
     threshold = text("cli.metavar.threshold", language)
     base = text("cli.metavar.base", language)
-    report = commands.add_parser(
-        "report",
-        help=text("cli.report.summary", language),
-        description=text("cli.report.description", language, threshold=threshold),
-    )
+    report = _command(commands, "report", language, threshold=threshold)
     report.add_argument(
         "files",
         metavar=text("cli.metavar.records", language),
@@ -343,11 +331,7 @@ def _add_report(commands: _Commands, language: str) -> None:
 
 def _add_new_scenario(commands: _Commands, language: str) -> None:
     file = text("cli.metavar.file", language)
-    new = commands.add_parser(
-        "new-scenario",
-        help=text("cli.new_scenario.summary", language),
-        description=text("cli.new_scenario.description", language),
-    )
+    new = _command(commands, "new-scenario", language)
     new.add_argument(
         "path",
         metavar=file,
