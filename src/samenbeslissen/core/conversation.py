@@ -168,6 +168,7 @@ class Conversation:
         "_state",
         "_timezone",
         "_zone",
+        "__weakref__",  # a store remembers the revision it loaded, without keeping the object
     )
 
     def __init__(
