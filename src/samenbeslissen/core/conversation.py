@@ -151,6 +151,7 @@ class Conversation:
     """
 
     __slots__ = (
+        "__weakref__",  # a store remembers the revision it loaded, without keeping the object
         "_address",
         "_client",
         "_clock",
@@ -168,7 +169,6 @@ class Conversation:
         "_state",
         "_timezone",
         "_zone",
-        "__weakref__",  # a store remembers the revision it loaded, without keeping the object
     )
 
     def __init__(
