@@ -8,14 +8,13 @@ install. See docs/store.md.
 
 from __future__ import annotations
 
-import importlib.util
-
 from samenbeslissen.errors import OptionalDependencyError
 
-for _package, _name in (("sqlalchemy", "SQLAlchemy"), ("alembic", "Alembic")):
-    if importlib.util.find_spec(_package) is None:
-        raise OptionalDependencyError("missing_extra", package=_name, extra="store")
-
-from samenbeslissen.store._store import DEFAULT_URL, Store  # noqa: E402  # after the check
+try:
+    from samenbeslissen.store._store import DEFAULT_URL, Store
+except ModuleNotFoundError as error:
+    if (error.name or "").partition(".")[0] != "sqlalchemy":
+        raise
+    raise OptionalDependencyError("missing_extra", package="SQLAlchemy", extra="store") from None
 
 __all__ = ["DEFAULT_URL", "Store"]

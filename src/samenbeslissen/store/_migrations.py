@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
+
+from samenbeslissen.errors import OptionalDependencyError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 __all__ = ["FOLDER", "VERSION_TABLE", "config", "upgrade"]
 
@@ -16,10 +22,16 @@ VERSION_TABLE = "samenbeslissen_alembic_version"
 host's own migrations may use in the same database."""
 
 
-def config(connection: sa.Connection, schema: str | None = None) -> object:
-    """An Alembic configuration that runs the shipped migrations over ``connection``."""
-    from alembic.config import Config
+def config(connection: sa.Connection, schema: str | None = None) -> Config:
+    """An Alembic configuration that runs the shipped migrations over ``connection``.
 
+    Raises:
+        OptionalDependencyError: Alembic is not installed.
+    """
+    try:
+        from alembic.config import Config
+    except ModuleNotFoundError:
+        raise OptionalDependencyError("missing_extra", package="Alembic", extra="store") from None
     settings = Config()
     settings.set_main_option("script_location", str(FOLDER))
     settings.attributes["connection"] = connection
@@ -29,10 +41,8 @@ def config(connection: sa.Connection, schema: str | None = None) -> object:
 
 def upgrade(engine: sa.Engine, *, schema: str | None = None, revision: str = "head") -> None:
     """Create the tables, or upgrade them to ``revision`` (the newest by default)."""
-    from alembic import command
-    from alembic.config import Config
-
     with engine.begin() as connection:
         settings = config(connection, schema)
-        assert isinstance(settings, Config)
+        from alembic import command
+
         command.upgrade(settings, revision)
