@@ -353,7 +353,7 @@ class Store:
             # and test every row, to save sorting. The same order written as
             # expressions makes it find the matches by the condition's index first
             # and sort only them: the time grows with the matches, not with the table.
-            empty = sa.literal_column("''")
+            empty: sa.ColumnElement[str] = sa.literal_column("''")
             return (c.c.created_at.op("||")(empty), c.c.id.op("||")(empty))
         return (c.c.created_at, c.c.id)
 
