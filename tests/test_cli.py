@@ -432,11 +432,11 @@ USAGE_MISTAKES = [
         ["rendr", "x.yaml"],
         (
             "samenbeslissen: fout: bij OPDRACHT: 'rendr' ken ik niet. Kies uit: 'demo', 'render', "
-            "'validate', 'kit', 'observations', 'report', 'new-scenario'."
+            "'validate', 'kit', 'observations', 'report', 'new-scenario', 'store'."
         ),
         (
             "samenbeslissen: error: argument COMMAND: invalid choice: 'rendr' (choose from 'demo', "
-            "'render', 'validate', 'kit', 'observations', 'report', 'new-scenario')"
+            "'render', 'validate', 'kit', 'observations', 'report', 'new-scenario', 'store')"
         ),
     ),
     (

@@ -13,6 +13,8 @@ The tree::
     │   ├── ScenarioError               a scenario file is malformed; adds file and line
     │   └── ScoringError                an instrument's answers cannot be scored
     ├── TemplateError                   a template failed: missing variable, unsafe code, syntax
+    ├── NotFoundError (also LookupError)  no stored conversation has this id
+    ├── ConflictError                   someone saved the conversation since it was loaded
     └── OptionalDependencyError         an optional package is needed (also ImportError)
 
 Every message exists in Dutch and English. ``str(error)`` uses the language
@@ -23,22 +25,25 @@ and shows the data a caller needs (step, action, field).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from samenbeslissen.i18n import DEFAULT_LANGUAGE, ntext, text
+from samenbeslissen.i18n import DEFAULT_LANGUAGE, format_date, ntext, text
 
 if TYPE_CHECKING:
     from samenbeslissen.core.steps import Action, Step
 
 __all__ = [
     "ActionNotAllowedError",
+    "ConflictError",
     "DefinitionError",
     "InputError",
     "NotEnoughOptionsError",
+    "NotFoundError",
     "OptionalDependencyError",
     "Problem",
     "RecordError",
@@ -425,6 +430,97 @@ class TemplateError(SamenBeslissenError):
 
     def _repr_fields(self) -> dict[str, object]:
         return {"template": self.template, "line": self.line}
+
+
+class NotFoundError(SamenBeslissenError, LookupError):
+    """No stored conversation has this id (it was never saved, or it was erased).
+
+    Attributes:
+        id: The id that was asked for.
+    """
+
+    def __init__(self, key: str, *, id: str, language: str = DEFAULT_LANGUAGE, **params: Any):
+        self.id = id
+        super().__init__(key, language=language, id=id, **params)
+
+    def _repr_fields(self) -> dict[str, object]:
+        return {"id": self.id}
+
+
+class ConflictError(SamenBeslissenError):
+    """Someone saved the conversation since it was loaded; nothing was written.
+
+    The stored record and the caller's object are left as they were: load
+    the conversation again, show what changed, and let the person redo
+    their action.
+
+    Attributes:
+        id: The conversation's id.
+        stored_revision: The revision that is stored now.
+        expected_revision: The revision the caller's object was loaded at.
+        saved_by: The user of the newest stored event (None when it has none).
+        saved_at: When the newest revision was saved (aware UTC), when known.
+    """
+
+    def __init__(
+        self,
+        key: str,
+        *,
+        id: str,
+        stored_revision: int,
+        expected_revision: int,
+        saved_by: str | None,
+        saved_at: dt.datetime | None,
+        language: str = DEFAULT_LANGUAGE,
+        **params: Any,
+    ) -> None:
+        self.id = id
+        self.stored_revision = stored_revision
+        self.expected_revision = expected_revision
+        self.saved_by = saved_by
+        self.saved_at = saved_at
+        super().__init__(
+            key,
+            language=language,
+            id=id,
+            stored_revision=stored_revision,
+            expected_revision=expected_revision,
+            **params,
+        )
+
+    def message(self, language: str | None = None) -> str:
+        """What happened, with who saved and when if known, and what to do now."""
+        language = language or self.language
+        said = [text(self.key, language, **self.params)]
+        if self.saved_by is not None:
+            said.append(text("store_conflict_by", language, user=self.saved_by))
+        if self.saved_at is not None:
+            moment = self.saved_at.astimezone(dt.timezone.utc)
+            said.append(
+                text(
+                    "store_conflict_at",
+                    language,
+                    date=format_date(moment.date(), language),
+                    time=moment.strftime("%H:%M"),
+                )
+            )
+        closing = _CLOSING.get(self.key)
+        if closing is not None:
+            said.append(text(closing, language))
+        return " ".join(said)
+
+    def _repr_fields(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "stored_revision": self.stored_revision,
+            "expected_revision": self.expected_revision,
+            "saved_by": self.saved_by,
+            "saved_at": self.saved_at,
+        }
+
+
+_CLOSING = {"store_conflict": "store_conflict_redo"}
+"""What a conflict's message ends with: what to do now (adding a taken id needs no redo)."""
 
 
 class OptionalDependencyError(SamenBeslissenError, ImportError):

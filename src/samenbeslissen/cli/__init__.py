@@ -1,4 +1,4 @@
-"""The command line: `samenbeslissen demo`, `render`, `validate`, `new-scenario`, `report`."""
+"""The command line: `samenbeslissen demo`, `render`, `report`, `store` and the others."""
 
 from samenbeslissen.cli.commands import main
 

@@ -1,4 +1,4 @@
-"""The command line: demo, render, validate, report and new-scenario."""
+"""The command line: demo, render, validate, kit, observations, report, new-scenario, store."""
 
 from __future__ import annotations
 
@@ -156,6 +156,7 @@ def _parser(language: str) -> argparse.ArgumentParser:
         _add_observations,
         _add_report,
         _add_new_scenario,
+        _add_store,
     ):
         add(commands, language)
     return parser
@@ -208,10 +209,13 @@ def _document_options(command: argparse.ArgumentParser, language: str) -> None:
 
 
 def _command(
-    commands: _Commands, name: str, language: str, **params: object
+    commands: _Commands, name: str, language: str, *, key: str | None = None, **params: object
 ) -> argparse.ArgumentParser:
-    """A command with its one-line summary and its description from the catalogue."""
-    key = name.replace("-", "_")
+    """A command with its one-line summary and its description from the catalogue.
+
+    ``key`` names them in the catalogue when the name alone does not (a subcommand).
+    """
+    key = (key or name).replace("-", "_")
     return commands.add_parser(
         name,
         help=text(f"cli.{key}.summary", language),
@@ -344,6 +348,50 @@ def _add_new_scenario(commands: _Commands, language: str) -> None:
         "--force", action="store_true", help=text("cli.new_scenario.force", language, file=file)
     )
     new.set_defaults(run=_new_scenario)
+
+
+STORE_URL = "sqlite:///samenbeslissen.db"
+"""The store's database when no URL is given: an SQLite file in the current folder (the same as
+``samenbeslissen.store.DEFAULT_URL``, which cannot be imported here without SQLAlchemy)."""
+
+
+def _add_store(commands: _Commands, language: str) -> None:
+    url = text("cli.metavar.url", language)
+    store = _command(commands, "store", language, url=url, default=STORE_URL)
+    actions = store.add_subparsers(
+        dest="store_command",
+        title=text("cli.commands", language),
+        metavar=text("cli.metavar.command", language),
+        required=True,
+    )
+    upgrade = _command(actions, "upgrade", language, key="store_upgrade")
+    listing = _command(actions, "list", language, key="store_list")
+    show = _command(actions, "show", language, key="store_show")
+    show.add_argument("id", metavar="ID", help=text("cli.store.id", language))
+    export = _command(actions, "export", language, key="store_export")
+    export.add_argument(
+        "file",
+        metavar=text("cli.metavar.file", language),
+        help=text("cli.store_export.file", language),
+    )
+    delete = _command(actions, "delete", language, key="store_delete")
+    delete.add_argument("id", metavar="ID", help=text("cli.store.id", language))
+    for command, run in (
+        (upgrade, _store_upgrade),
+        (listing, _store_list),
+        (show, _store_show),
+        (export, _store_export),
+        (delete, _store_delete),
+    ):
+        command.add_argument(
+            "url",
+            metavar=url,
+            nargs="?",
+            default=STORE_URL,
+            help=text("cli.store.url", language, default=STORE_URL),
+        )
+        _language_option(command, text("cli.option.language", language))
+        command.set_defaults(run=run)
 
 
 def _whole_number(language: str) -> Callable[[str], int]:
@@ -543,6 +591,98 @@ def _new_scenario(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, lang
         raise _CommandError("cli_exists", path=args.path)
     _write(starter_scenario(args.language or DEFAULT_LANGUAGE), args.path, stdout)
     stdout.write(text("cli_written", language, path=args.path) + "\n")
+    return EXIT_OK
+
+
+@contextlib.contextmanager
+def _database(url: str, *, tables: bool = True) -> Iterator[Any]:
+    """The store at ``url``; a database that cannot be reached or used is a user's mistake.
+
+    With ``tables``, the store's tables must be there already: only ``upgrade``
+    makes them (and only it makes a new SQLite file).
+    """
+    from samenbeslissen.store import Store
+
+    store = Store(url)
+    import sqlalchemy as sa
+
+    shown = store.engine.url.render_as_string(hide_password=True)
+    try:
+        if tables:
+            database = store.engine.url.database
+            if (
+                store.engine.dialect.name == "sqlite"
+                and database not in (None, "", ":memory:")
+                and not Path(database).exists()
+            ):
+                raise _CommandError("cli_store_no_tables", url=shown)
+            with store.engine.connect() as connection:
+                if not sa.inspect(connection).has_table("conversations"):
+                    raise _CommandError("cli_store_no_tables", url=shown)
+        yield store
+    except sa.exc.SQLAlchemyError:
+        raise _CommandError("cli_store_unreachable", url=shown) from None
+    finally:
+        store.engine.dispose()
+
+
+def _store_upgrade(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, language: str) -> int:
+    with _database(args.url, tables=False) as store:
+        store.create_tables()
+        shown = store.engine.url.render_as_string(hide_password=True)
+    stdout.write(text("cli_store_upgraded", language, url=shown) + "\n")
+    return EXIT_OK
+
+
+def _store_list(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, language: str) -> int:
+    with _database(args.url) as store:
+        count = 0
+        for conv in store.find():
+            if not count:
+                stdout.write(text("cli_store_list_header", language) + "\n")
+            count += 1
+            decision = conv.decision
+            follow_up = decision.follow_up if decision is not None else None
+            columns = (
+                conv.id,
+                conv.step.label(language),
+                str(conv.revision),
+                conv.history[-1].at.date().isoformat() if conv.history else "-",
+                follow_up.isoformat() if follow_up is not None else "-",
+            )
+            stdout.write("\t".join(columns) + "\n")
+        if not count:
+            shown = store.engine.url.render_as_string(hide_password=True)
+            stdout.write(text("cli_store_empty", language, url=shown) + "\n")
+    return EXIT_OK
+
+
+def _store_show(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, language: str) -> int:
+    with _database(args.url) as store:
+        stdout.write(store.get(args.id).to_json(indent=2) + "\n")
+    return EXIT_OK
+
+
+def _store_export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, language: str) -> int:
+    with _database(args.url) as store:
+        if args.file == "-":
+            count = store.export(stdout)
+        else:
+            try:
+                count = store.export(args.file)
+            except OSError as error:
+                raise _CommandError(
+                    "cli_cannot_write", path=args.file, reason=error.strerror
+                ) from None
+    if args.file != "-":
+        stdout.write(ntext("cli_store_exported", count, language, file=args.file) + "\n")
+    return EXIT_OK
+
+
+def _store_delete(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, language: str) -> int:
+    with _database(args.url) as store:
+        store.delete(args.id)
+    stdout.write(text("cli_store_deleted", language, id=args.id) + "\n")
     return EXIT_OK
 
 

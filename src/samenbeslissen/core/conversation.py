@@ -151,6 +151,7 @@ class Conversation:
     """
 
     __slots__ = (
+        "__weakref__",  # a store remembers the revision it loaded, without keeping the object
         "_address",
         "_client",
         "_clock",

@@ -36,6 +36,7 @@ __all__ = [
     "StoredEvent",
     "check_shape",
     "check_version",
+    "decode_event",
     "decode_events",
     "decode_header",
     "decode_step",
@@ -638,6 +639,15 @@ def decode_events(header: Header) -> typing.Iterator[StoredEvent]:
     events = _expect(header.record["history"], list, "history", "a list")
     for i, item in enumerate(events):
         yield _event(item, f"history[{i}]")
+
+
+def decode_event(item: object, path: str) -> StoredEvent:
+    """One event as it stands in a record's ``history`` (a store keeps them in a table too).
+
+    Raises:
+        RecordError: With ``path`` and the event field that is wrong.
+    """
+    return _event(item, path)
 
 
 def decode_step(header: Header) -> Step:

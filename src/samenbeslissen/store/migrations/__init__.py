@@ -1,0 +1,1 @@
+"""Alembic's scripts for the store's tables; run by ``samenbeslissen store upgrade``."""
