@@ -12,6 +12,7 @@ import sys
 import textwrap
 import threading
 import uuid
+import zoneinfo
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -187,6 +188,10 @@ def test_a_conflict_says_who_saved_and_when_and_changes_nothing(store: Store) ->
     assert error.saved_at is not None
     assert dt.timedelta(0) == error.saved_at.utcoffset()
     assert "Dat deed gebruiker u-1." in str(error)
+    # The time as the professional reads a clock: in the conversation's own zone.
+    local = error.saved_at.astimezone(zoneinfo.ZoneInfo(second.timezone))
+    assert f"om {local:%H:%M}." in str(error)
+    assert "(UTC)" not in str(error)
     assert "Open the conversation again" in error.message("en")
     assert before == second.to_dict()
     assert first == store.get(conv.id)

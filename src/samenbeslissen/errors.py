@@ -460,6 +460,8 @@ class ConflictError(SamenBeslissenError):
         expected_revision: The revision the caller's object was loaded at.
         saved_by: The user of the newest stored event (None when it has none).
         saved_at: When the newest revision was saved (aware UTC), when known.
+        timezone: The conversation's time zone ("Europe/Amsterdam"): the
+            message gives the time there. None gives it in UTC, saying so.
     """
 
     def __init__(
@@ -471,9 +473,11 @@ class ConflictError(SamenBeslissenError):
         expected_revision: int,
         saved_by: str | None,
         saved_at: dt.datetime | None,
+        timezone: str | None = None,
         language: str = DEFAULT_LANGUAGE,
         **params: Any,
     ) -> None:
+        self.timezone = timezone
         self.id = id
         self.stored_revision = stored_revision
         self.expected_revision = expected_revision
@@ -495,10 +499,11 @@ class ConflictError(SamenBeslissenError):
         if self.saved_by is not None:
             said.append(text("store_conflict_by", language, user=self.saved_by))
         if self.saved_at is not None:
-            moment = self.saved_at.astimezone(dt.timezone.utc)
+            zone = _zone(self.timezone)
+            moment = self.saved_at.astimezone(zone or dt.timezone.utc)
             said.append(
                 text(
-                    "store_conflict_at",
+                    "store_conflict_at_local" if zone else "store_conflict_at",
                     language,
                     date=format_date(moment.date(), language),
                     time=moment.strftime("%H:%M"),
@@ -533,3 +538,15 @@ class OptionalDependencyError(SamenBeslissenError, ImportError):
     def __init__(self, key: str, *, package: str, language: str = DEFAULT_LANGUAGE, **params: Any):
         self.package = package
         super().__init__(key, language=language, package=package, **params)
+
+
+def _zone(name: str | None) -> dt.tzinfo | None:
+    """The time zone called ``name``, or None when there is none by that name here."""
+    if name is None:
+        return None
+    import zoneinfo  # here: only a conflict message needs it
+
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None

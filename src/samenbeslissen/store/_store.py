@@ -222,7 +222,7 @@ class Store:
                 # skipped the check above could not write over another one's events.
                 connection.execute(t.events.insert(), self._events(record["id"], history, expected))
         if changed != 1:
-            raise self._conflict("store_conflict", record["id"], expected or 0)
+            raise self._conflict("store_conflict", record["id"], expected or 0, conv.timezone)
         self._remember(conv, revision)
 
     def delete(self, id: str) -> None:
@@ -488,7 +488,9 @@ class Store:
         )
         return stored if same else None
 
-    def _conflict(self, key: str, id: str, expected: int) -> ConflictError | NotFoundError:
+    def _conflict(
+        self, key: str, id: str, expected: int, timezone: str | None = None
+    ) -> ConflictError | NotFoundError:
         """What is stored now, as the error to raise: who saved it last, and when."""
         t = self._tables
         with self._engine.connect() as connection:
@@ -511,6 +513,7 @@ class Store:
             expected_revision=expected,
             saved_by=saved_by,
             saved_at=row.updated_at,
+            timezone=timezone,
         )
 
     def _loaded_revision(self, conv: Conversation) -> int | None:
