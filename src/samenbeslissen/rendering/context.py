@@ -133,11 +133,11 @@ def build_context(
     if plan:
         context = _conversation(source.conversation(clock=_scenario_clock), language, escape)
         _add_plan(context, source, language, escape)
+        _derive(context, language)  # again: the plan has options and criteria of its own
     else:
         played = source.play(until=step or Step.INFORM, clock=_scenario_clock)
         context = _conversation(played, language, escape)
     _add_scenario(context, source, language, escape)
-    _derive(context, language)
     return context
 
 
@@ -267,7 +267,6 @@ def _add_scenario(context: dict[str, Any], scenario: Scenario, language: str, e:
     if decision is not None and planned is not None:
         # Played on a made-up day: the plan's "in 6 weeks" says more than its date.
         decision.update(follow_up=None, follow_up_weeks=planned.follow_up_weeks)
-    _derive_speakers(context, language)
     speakers, others = context["speakers"], context["others"]
     for step in FOUR_STEPS:
         scripted = scenario.lines_for(step)
@@ -339,11 +338,7 @@ def _derive(context: dict[str, Any], language: str) -> None:
     context["favourite"] = (changes or options or [None])[0]
     _named(context["criteria"], language)
     context["top_criteria"] = sorted(context["criteria"], key=lambda c: -c["importance"])
-    _derive_speakers(context, language)
-
-
-def _derive_speakers(context: dict[str, Any], language: str) -> None:
-    """Who speaks for each role in a script line: the first person with it."""
+    # Who speaks for each role in a script line: the first person with it.
     speakers = {
         role.value: {"name": context[role.value]["name"], "role_label": role.label(language)}
         for role in (ParticipantRole.CLIENT, ParticipantRole.PROFESSIONAL)
