@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any, TextIO
 from samenbeslissen.analysis import DEFAULT_THRESHOLD
 from samenbeslissen.core.steps import FOUR_STEPS, Step
 from samenbeslissen.errors import SamenBeslissenError, ScenarioError
-from samenbeslissen.i18n import DEFAULT_LANGUAGE, decimal, languages, ntext, text, translations
+from samenbeslissen.i18n import (
+    DEFAULT_LANGUAGE,
+    languages,
+    ntext,
+    number_text,
+    text,
+    translations,
+)
 from samenbeslissen.rendering.documents import DOCUMENTS, FORMATS, OUTPUT_FORMATS, PDF
 
 if TYPE_CHECKING:
@@ -522,9 +529,6 @@ def _kit(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, language: str
 
 def _observations(args: argparse.Namespace, stdout: TextIO, stderr: TextIO, language: str) -> int:
     from samenbeslissen.analysis.observations import read_observations, score_observations
-
-    def number_text(value: float, language: str) -> str:
-        return decimal(f"{value:.1f}".removesuffix(".0"), language)
 
     for scored in score_observations(read_observations(args.file)):
         count = len(scored.scores)

@@ -18,6 +18,7 @@ import functools
 import gettext
 import re
 from collections.abc import Callable, Iterable
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ __all__ = [
     "label",
     "languages",
     "ntext",
+    "number_text",
     "text",
     "translations",
 ]
@@ -187,6 +189,18 @@ def decimal(written: str, language: str = DEFAULT_LANGUAGE) -> str:
     ('3,5', '3.5')
     """
     return written.replace(".", text("number.decimal_separator", language))
+
+
+def number_text(value: float, language: str = DEFAULT_LANGUAGE) -> str:
+    """``value`` rounded half up to one decimal, without a trailing ",0"; a comma in Dutch.
+
+    >>> number_text(6.25, "nl"), number_text(62.0, "en")
+    ('6,3', '62')
+    """
+    # Round the shortest decimal form of the float half up (6.25 -> 6.3), as a
+    # reader rounding by hand would; round() would give 6.2 (ties to even).
+    rounded = Decimal(repr(float(value))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return decimal(f"{rounded:f}".removesuffix(".0"), language)
 
 
 class DateLabel:

@@ -1,26 +1,16 @@
-"""Reading answers: a list of answers checked against their shape, and numbers in words."""
+"""Reading answers: a list of answers checked against their shape (and numbers in words)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
-from decimal import ROUND_HALF_UP, Decimal
 
 from samenbeslissen.core.answers import AnswerShape, check_items
 from samenbeslissen.core.validate import check_language
 from samenbeslissen.errors import ScoringError
-from samenbeslissen.i18n import Phrase, decimal
+from samenbeslissen.i18n import Phrase, number_text
 
 __all__ = ["check_language", "number_text", "read_answers", "read_list"]
-
-
-def number_text(value: float, language: str = "nl") -> str:
-    """``value`` rounded half up to one decimal, without a trailing ",0"; a comma in Dutch."""
-    # Round the shortest decimal form of the float half up (6.25 -> 6.3), as a
-    # reader rounding by hand would; round() would give 6.2 (ties to even).
-    rounded = Decimal(repr(float(value))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    text = f"{rounded:f}".removesuffix(".0")
-    return decimal(text, language)
 
 
 def read_list(
