@@ -67,6 +67,10 @@ class AnswerShape:
             and 4); empty for the others.
         allowed_message: The message key that refuses another answer, when
             ``allowed`` is set.
+        shifted: The form whose answers are this form's shifted by one (the
+            DCS 2010 form, 0-4, and the 1995 form, 1-5), when there is one:
+            answers that fit only that form are refused with a message that
+            names it, so a form is never mis-scored as the other.
     """
 
     name: str
@@ -83,6 +87,7 @@ class AnswerShape:
     version: str | None = None
     allowed: tuple[int, ...] = ()
     allowed_message: str = ""
+    shifted: str | None = None
 
     @property
     def missing_ok(self) -> bool:
@@ -151,6 +156,7 @@ ANSWER_SHAPES: Mapping[str, AnswerShape] = types.MappingProxyType(
                     "uncertainty": (10, 11, 12),
                     "effective_decision": (13, 14, 15, 16),
                 },
+                shifted="1995",
             ),
         )
     }
@@ -181,6 +187,7 @@ ANSWER_VERSIONS: Mapping[str, Mapping[str, AnswerShape]] = types.MappingProxyTyp
                     },
                     allowed=(0, 2, 4),  # yes, unsure, no
                     allowed_message="scoring_dcs_low_literacy",
+                    shifted=None,
                 ),
                 "1995": attrs.evolve(
                     _DCS,
@@ -194,6 +201,7 @@ ANSWER_VERSIONS: Mapping[str, Mapping[str, AnswerShape]] = types.MappingProxyTyp
                         "contributing_factors": (4, 5, 6, 7, 8, 9, 10, 11, 12),
                         "effective_decision": (13, 14, 15, 16),
                     },
+                    shifted="2010",
                 ),
             }
         ),
@@ -364,6 +372,29 @@ def read_yes_no(
     return tuple(read)
 
 
+def _refuse_shifted_coding(values: Sequence[object], shape: AnswerShape, field: str) -> None:
+    """Refuse answers coded for the form shifted by one from ``shape``'s, naming that form.
+
+    A 5 in a form coded 0-4 where nobody answered 0 is a 1-5 form (and the
+    other way round). Only plain whole numbers are looked at; every other
+    problem is left to the shape's own check, which names it.
+    """
+    assert shape.shifted is not None
+    other = ANSWER_VERSIONS[shape.name][shape.shifted]
+    numbers = [value if type(value) is int else None for value in values]
+    only_other = other.high if other.high > shape.high else other.low  # 5, or 0
+    only_mine = shape.low if other.high > shape.high else shape.high  # 0, or 5
+    if only_other not in numbers or only_mine in numbers:
+        return
+    index = numbers.index(only_other)
+    raise ScoringError(
+        f"scoring_{shape.name}_coding.{shape.shifted}",
+        field=f"{field}[{index}]",
+        instrument=ANSWER_SHAPES[shape.name].title,
+        where=item_phrase(index + 1),
+    )
+
+
 def _check_missing(answers: Sequence[int | None], shape: AnswerShape, field: str) -> None:
     for key, members in shape.subscales.items():
         missing = [n for n in members if answers[n - 1] is None]
@@ -411,6 +442,8 @@ def check_items(
     if shape.answer == "yes_no":
         yes_no = read_yes_no(values, instrument=shape.title, count=shape.item_count, field=field)
         return tuple(int(answer) for answer in yes_no)
+    if shape.shifted is not None and len(values) == shape.item_count:
+        _refuse_shifted_coding(values, shape, field)
     answers = read_items(
         values,
         instrument=shape.title,

@@ -12,11 +12,9 @@ from samenbeslissen.core.answers import (
     ANSWER_VERSIONS,
     answer_shape,
     check_items,
-    item_phrase,
     read_yes_no,
     subscale_phrase,
 )
-from samenbeslissen.errors import ScoringError
 from samenbeslissen.i18n import Joined, text
 from samenbeslissen.instruments._catalogue import INSTRUMENTS
 from samenbeslissen.instruments._read import check_language, number_text, read_list
@@ -257,8 +255,8 @@ def decisional_conflict(
     version = "2010" if version is None else version
     shape = answer_shape(_DCS.name, version)
     values = read_list(items, instrument=shape.title, field="items")
-    _refuse_other_coding(values, version)
-    # check_items refuses a subscale with more than one missing item.
+    # check_items refuses a subscale with more than one missing item, and answers
+    # coded for the other 16-item form (a 5 in the 2010 form, a 0 in the 1995 form).
     answers = check_items(values, shape)
     low = shape.low
     counted = answers
@@ -292,26 +290,4 @@ def decisional_conflict(
         conflict=scaled > DCS_HIGH,
         version=version,
         means={"total": mean, **means},
-    )
-
-
-def _refuse_other_coding(values: tuple[object, ...], version: str) -> None:
-    """Refuse a 5 in a form coded 0-4 and a 0 in a form coded 1-5, naming the other form.
-
-    Only plain whole numbers are looked at; every other problem is left to
-    the shape's own check, which names it.
-    """
-    numbers = [value if type(value) is int else None for value in values]
-    if version == "1995" and 0 in numbers and 5 not in numbers:
-        other, bad = "2010", 0
-    elif version == "2010" and 5 in numbers and 0 not in numbers:
-        other, bad = "1995", 5
-    else:
-        return
-    index = numbers.index(bad)
-    raise ScoringError(
-        f"scoring_dcs_coding.{other}",
-        field=f"items[{index}]",
-        instrument=_DCS.title,
-        where=item_phrase(index + 1),
     )
