@@ -12,7 +12,7 @@ import attrs
 from samenbeslissen.errors import InputError
 from samenbeslissen.i18n import text
 from samenbeslissen.rendering.documents import FORMATS, PDF
-from samenbeslissen.rendering.renderer import Renderer
+from samenbeslissen.rendering.renderer import Renderer, people_of
 from samenbeslissen.scenarios import Scenario
 
 __all__ = ["KIT_DOCUMENTS", "KIT_FORMATS", "KitFile", "write_kit"]
@@ -104,7 +104,7 @@ def write_kit(
         rendered.append((document, None, make(document)))
         if document == "role_cards":
             rendered.extend(
-                (document, person, make(document, person)) for person in _people(scenario)
+                (document, person, make(document, person)) for person in people_of(scenario)
             )
     # Everything rendered before anything is written: a failing template leaves no half kit.
     target = Path(folder)
@@ -132,12 +132,6 @@ def write_kit(
             ) from None
         written.append(KitFile(path=path, document=document, actor=actor))
     return tuple(written)
-
-
-def _people(scenario: Scenario) -> list[str]:
-    """Everyone with a card: the client, the professional, then the others, each once."""
-    names = [scenario.client.name, scenario.professional.name, *(o.name for o in scenario.others)]
-    return list(dict.fromkeys(names))
 
 
 def _slug(name: str) -> str:

@@ -514,7 +514,7 @@ def _check_actor(source: object, document: str, actor: str | None, language: str
     if document != "role_cards":
         raise InputError("render_actor_document", field="actor", language=language)
     assert isinstance(source, (Conversation, Scenario))  # checked before
-    people = _people(source)
+    people = people_of(source)
     if actor not in people:
         raise InputError(
             "render_actor_unknown",
@@ -525,11 +525,16 @@ def _check_actor(source: object, document: str, actor: str | None, language: str
         )
 
 
-def _people(source: Conversation | Scenario) -> list[str]:
-    """The names of everyone taking part, client and professional first."""
+def people_of(source: Conversation | Scenario) -> list[str]:
+    """The names of everyone taking part, client and professional first, each once.
+
+    The names an ``actor`` of the role cards can be (a training kit writes a card for each).
+    """
     if isinstance(source, Conversation):
-        return [p.name for p in source.participants]
-    return [source.client.name, source.professional.name, *(o.name for o in source.others)]
+        names = [p.name for p in source.participants]
+    else:
+        names = [source.client.name, source.professional.name, *(o.name for o in source.others)]
+    return list(dict.fromkeys(names))
 
 
 def _check_step(source: object, step: Step | str | None, language: str) -> Step | None:
