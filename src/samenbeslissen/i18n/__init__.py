@@ -18,7 +18,6 @@ import functools
 import gettext
 import re
 from collections.abc import Callable, Iterable
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -199,6 +198,9 @@ def number_text(value: float, language: str = DEFAULT_LANGUAGE) -> str:
     """
     # Round the shortest decimal form of the float half up (6.25 -> 6.3), as a
     # reader rounding by hand would; round() would give 6.2 (ties to even).
+    # Imported here: every start-up loads this module, few show a number.
+    from decimal import ROUND_HALF_UP, Decimal
+
     rounded = Decimal(repr(float(value))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     return decimal(f"{rounded:f}".removesuffix(".0"), language)
 
